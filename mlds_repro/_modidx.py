@@ -51,4 +51,14 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'mlds_repro.data.core.read_array': ('data.core.html#read_array', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.read_mask': ('data.core.html#read_mask', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.write_array': ('data.core.html#write_array', 'mlds_repro/data/core.py'),
-                                      'mlds_repro.data.core.write_dataset': ('data.core.html#write_dataset', 'mlds_repro/data/core.py')}}}
+                                      'mlds_repro.data.core.write_dataset': ('data.core.html#write_dataset', 'mlds_repro/data/core.py')},
+            'mlds_repro.data.synth': { 'mlds_repro.data.synth._cxr': ('data.synth.html#_cxr', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth._dome': ('data.synth.html#_dome', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth._grid': ('data.synth.html#_grid', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth._oct_bscan': ('data.synth.html#_oct_bscan', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth._oct_volume': ('data.synth.html#_oct_volume', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth.show_samples': ('data.synth.html#show_samples', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth.split_cases': ('data.synth.html#split_cases', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth.synth_cxr': ('data.synth.html#synth_cxr', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth.synth_oct': ('data.synth.html#synth_oct', 'mlds_repro/data/synth.py'),
+                                       'mlds_repro.data.synth.write_synth': ('data.synth.html#write_synth', 'mlds_repro/data/synth.py')}}}
