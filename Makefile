@@ -1,0 +1,39 @@
+# Two commands do all the set-up on a fresh clone: `make reproduce` and `make test`.
+PY    ?= python3
+VENV  := .venv
+BIN   := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO  ?= demo
+
+.PHONY: install test reproduce demo sync-check
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# nbdev-test runs every notebook in nbs/ (slow and cuda cells skipped); pytest runs the CLI tests (exit 5 = no tests).
+test: $(STAMP)
+	$(BIN)/nbdev-test --n-workers 2
+	@$(BIN)/python -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; rc=0; fi; exit $$rc
+
+# Until `mlds-repro reproduce` exists, the main job is a demo of the data layer on the embedded synthetic benchmarks.
+reproduce: $(STAMP) demo
+
+demo: $(STAMP)
+	$(BIN)/mlds-repro data synth-oct --n 200 --size 128 --seed 0 --out $(DEMO)/synth-oct --overwrite
+	$(BIN)/mlds-repro data synth-cxr --n 100 --size 128 --seed 0 --out $(DEMO)/synth-cxr --overwrite
+	$(BIN)/mlds-repro data weak $(DEMO)/synth-oct --overwrite
+	$(BIN)/mlds-repro data check $(DEMO)/synth-oct
+	$(BIN)/mlds-repro data show $(DEMO)/synth-oct --out $(DEMO)/synth-oct.png --n 8
+	$(BIN)/mlds-repro data show $(DEMO)/synth-cxr --out $(DEMO)/synth-cxr.png --n 8
+	$(BIN)/mlds-repro evaluate --pred $(DEMO)/synth-oct/masks --gt $(DEMO)/synth-oct/masks --dataset $(DEMO)/synth-oct --out $(DEMO)/metrics_identity.json
+
+# nbdev-export and nbdev-clean must leave no diff.
+sync-check: $(STAMP)
+	$(BIN)/nbdev-export
+	$(BIN)/nbdev-clean
+	@if [ -n "$$(git status --porcelain)" ]; then echo "nbdev-export / nbdev-clean changed files:"; git status --porcelain; git --no-pager diff --stat; exit 1; fi
