@@ -200,6 +200,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'mlds_repro.models.load_model': ('models.html#load_model', 'mlds_repro/models.py'),
                                    'mlds_repro.models.save_model': ('models.html#save_model', 'mlds_repro/models.py')},
             'mlds_repro.train': { 'mlds_repro.train.bench': ('train.html#bench', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.calibration': ('train.html#calibration', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.calibration_summary': ('train.html#calibration_summary', 'mlds_repro/train.py'),
                                   'mlds_repro.train.evaluate_model': ('train.html#evaluate_model', 'mlds_repro/train.py'),
                                   'mlds_repro.train.plot_curves': ('train.html#plot_curves', 'mlds_repro/train.py'),
                                   'mlds_repro.train.plot_predictions': ('train.html#plot_predictions', 'mlds_repro/train.py'),
