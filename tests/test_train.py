@@ -1,0 +1,27 @@
+"""`mlds-repro train` through the installed command, on a folder in the layout with images of varied sizes."""
+import json, subprocess, sys
+from pathlib import Path
+import numpy as np
+from mlds_repro.data.core import write_dataset
+from mlds_repro.models import load_model
+
+EXE = Path(sys.executable).parent / 'mlds-repro'
+
+def test_train_varied_sizes(tmp_path):
+    rng = np.random.default_rng(0)
+    shapes = [(40, 60), (64, 48), (33, 90), (50, 50), (70, 30), (45, 45), (52, 61), (38, 44)]
+    ims, mks = {}, {}
+    for k, (h, w) in enumerate(shapes):
+        m = np.zeros((h, w), np.uint8); m[h // 4: h // 2, w // 4: w // 2] = 1
+        ims[f"i{k}"] = (rng.integers(0, 60, (h, w)) + 150 * m).astype(np.uint8); mks[f"i{k}"] = m
+    cases = {i: [i] for i in ims}
+    write_dataset(tmp_path / 'd', 'varied', ['background', 'lesion'], 'test', [0.5, 0.5], cases,
+                  dict(train=[f"i{k}" for k in range(5)], val=['i5'], test=['i6', 'i7']), ims, mks)
+    r = subprocess.run([str(EXE), 'train', '--data', tmp_path / 'd', '--epochs', '2', '--size', '32', '--batch', '2',
+                        '--width', '4', '--depth', '2', '--out', tmp_path / 'run'], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    m = json.loads((tmp_path / 'run' / 'metrics.json').read_text())
+    assert set(m['test']['iou']) == {'background', 'lesion', 'mean'} and 0 <= m['test']['iou']['mean'] <= 1
+    model, meta = load_model(tmp_path / 'run' / 'model.pth')
+    assert meta['classes'] == ['background', 'lesion'] and meta['size'] == 32
+    for f in ('curves.png', 'predictions.png', 'history.csv'): assert (tmp_path / 'run' / f).stat().st_size > 0
