@@ -20,7 +20,8 @@ test: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 2
 	@$(BIN)/python -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; rc=0; fi; exit $$rc
 
-# Until `mlds-repro reproduce` exists, the main job is a demo of the data layer on the embedded synthetic benchmarks.
+# Until `mlds-repro reproduce` exists, the main job is a demo on the embedded synthetic benchmarks: data, checks, figures,
+# scoring, and a short training run (resumed, not redone, when run again).
 reproduce: $(STAMP) demo
 
 demo: $(STAMP)
@@ -31,6 +32,8 @@ demo: $(STAMP)
 	$(BIN)/mlds-repro data show $(DEMO)/synth-oct --out $(DEMO)/synth-oct.png --n 8
 	$(BIN)/mlds-repro data show $(DEMO)/synth-cxr --out $(DEMO)/synth-cxr.png --n 8
 	$(BIN)/mlds-repro evaluate --pred $(DEMO)/synth-oct/masks --gt $(DEMO)/synth-oct/masks --dataset $(DEMO)/synth-oct --out $(DEMO)/metrics_identity.json
+	$(BIN)/mlds-repro train --data $(DEMO)/synth-oct --method supervised --budget full=1 --epochs 4 --steps-per-epoch 10 \
+		--size 64 --width 8 --out $(DEMO)/train-supervised --resume
 
 # nbdev-export and nbdev-clean must leave no diff.
 sync-check: $(STAMP)
