@@ -32,8 +32,8 @@ demo: $(STAMP)
 	$(BIN)/mlds-repro data show $(DEMO)/synth-oct --out $(DEMO)/synth-oct.png --n 8
 	$(BIN)/mlds-repro data show $(DEMO)/synth-cxr --out $(DEMO)/synth-cxr.png --n 8
 	$(BIN)/mlds-repro evaluate --pred $(DEMO)/synth-oct/masks --gt $(DEMO)/synth-oct/masks --dataset $(DEMO)/synth-oct --out $(DEMO)/metrics_identity.json
-	$(BIN)/mlds-repro train --data $(DEMO)/synth-oct --method supervised --budget full=1 --epochs 4 --steps-per-epoch 10 \
-		--size 64 --width 8 --out $(DEMO)/train-supervised --resume
+	$(BIN)/mlds-repro train --data $(DEMO)/synth-oct --method supervised --budget full=1 --epochs 8 --steps-per-epoch 25 \
+		--size 96 --width 8 --lr 3e-3 --out $(DEMO)/train-supervised --resume
 
 # nbdev-export and nbdev-clean must leave no diff.
 sync-check: $(STAMP)
