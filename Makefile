@@ -20,10 +20,14 @@ test: $(STAMP)
 	$(BIN)/nbdev-test --n-workers 2
 	@$(BIN)/python -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; rc=0; fi; exit $$rc
 
-# Until `mlds-repro reproduce` exists, the main job is a demo on the embedded synthetic benchmarks: data, checks, figures,
-# scoring, and a short training run (resumed, not redone, when run again).
-reproduce: $(STAMP) demo
+# The main job: every paper's reproduction notebook, executed with papermill, on the embedded synthetic data.
+# SCALE=smoke proves the path in a few minutes; SCALE=cpu gives the numbers (see README for times). Re-running continues.
+SCALE ?= cpu
+OUT   ?= repro-$(SCALE)
+reproduce: $(STAMP)
+	$(BIN)/mlds-repro reproduce --paper all --scale $(SCALE) --out $(OUT)
 
+# A quick tour of the command line: data, checks, figures, scoring, and a short training run (resumed when run again).
 demo: $(STAMP)
 	$(BIN)/mlds-repro data synth-oct --n 200 --size 128 --seed 0 --out $(DEMO)/synth-oct --overwrite
 	$(BIN)/mlds-repro data synth-cxr --n 100 --size 128 --seed 0 --out $(DEMO)/synth-cxr --overwrite

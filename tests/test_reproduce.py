@@ -1,0 +1,56 @@
+"""`mlds-repro reproduce` through the installed command: outputs, re-runs, interruption, failures."""
+import csv, json, os, signal, subprocess, sys, time
+from pathlib import Path
+
+EXE = str(Path(sys.executable).parent / 'mlds-repro')
+COLUMNS = 'paper,experiment,dataset,method,budget,seed,split,metric,class,value'.split(',')
+
+def reproduce(*args, timeout=900):
+    return subprocess.run([EXE, 'reproduce', *map(str, args)], capture_output=True, text=True, timeout=timeout)
+
+def test_all_smoke_then_rerun(tmp_path):
+    out = tmp_path / 'r'
+    r = reproduce('--paper', 'all', '--scale', 'smoke', '--out', out)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    with open(out / 'results.csv', newline='') as f: rows = list(csv.DictReader(f))
+    assert list(rows[0]) == COLUMNS
+    assert {x['paper'] for x in rows} == {'baselines', 'reiss2021'}
+    assert {x['metric'] for x in rows} == {'iou', 'dice', 'hd95', 'asd'} and {x['split'] for x in rows} == {'val', 'test'}
+    report = (out / 'report.md').read_text()
+    for s in ('## baselines', '## reiss2021', '### annotation_types', '94.22%', 'validation', '## Annotation cost', 'Failed runs\n\nNone.'):
+        assert s in report, s
+    figs = {p.name for p in (out / 'figures').glob('*.png')}
+    assert {'baselines_budget_sweep.png', 'reiss2021_budget_curve.png', 'reiss2021_qualitative.png'} <= figs
+    assert {p.name for p in (out / 'runs').glob('*.ipynb')} == {'baselines__scale-smoke.ipynb', 'reiss2021__scale-smoke.ipynb'}
+    stamps = {p: p.stat().st_mtime_ns for p in (out / 'train').glob('*/metrics.json')}
+    r2 = reproduce('--paper', 'all', '--scale', 'smoke', '--out', out)
+    assert r2.returncode == 0, r2.stderr[-3000:]
+    assert 'trained in' not in r2.stdout and r2.stdout.count('done earlier') == len(stamps)
+    assert stamps == {p: p.stat().st_mtime_ns for p in (out / 'train').glob('*/metrics.json')}, 'finished runs were recomputed'
+    with open(out / 'results.csv', newline='') as f: assert list(csv.DictReader(f)) == rows
+
+def test_interrupted_then_resumed(tmp_path):
+    out = tmp_path / 'r'
+    p = subprocess.Popen([EXE, 'reproduce', '--paper', 'baselines', '--scale', 'smoke', '--out', str(out)],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    t0 = time.time()
+    while not list((out / 'train').glob('*/metrics.json')) and time.time() - t0 < 300: time.sleep(0.2)
+    os.killpg(p.pid, signal.SIGKILL); p.wait()
+    done = {q: q.stat().st_mtime_ns for q in (out / 'train').glob('*/metrics.json')}
+    assert done and not (out / 'results.csv').exists()
+    r = reproduce('--paper', 'baselines', '--scale', 'smoke', '--out', out)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert r.stdout.count('done earlier') >= len(done)
+    assert all(q.stat().st_mtime_ns == t for q, t in done.items()), 'a finished run was recomputed'
+    assert (out / 'report.md').exists() and (out / 'figures' / 'baselines_budget_sweep.png').exists()
+
+def test_failures_and_refusals(tmp_path):
+    out = tmp_path / 'r'
+    r = reproduce('--paper', 'baselines', '--scale', 'smoke', '--dataset', tmp_path / 'nowhere', '--out', out)
+    assert r.returncode == 1 and 'failed' in r.stderr
+    assert 'neither a synthetic benchmark' in r.stdout and 'baselines__scale-smoke__dataset-nowhere.ipynb' in r.stdout
+    assert 'baselines__scale-smoke__dataset-nowhere.ipynb' in (out / 'report.md').read_text()
+    r = reproduce('--paper', 'baselines', '--scale', 'cpu', '--out', out)
+    assert r.returncode == 1 and "holds results of scale 'smoke'" in r.stderr and r.stderr.count('\n') == 1
+    r = reproduce('--paper', 'liu2023', '--scale', 'smoke', '--out', tmp_path / 'x')
+    assert r.returncode == 1 and 'not written yet' in r.stderr
