@@ -71,6 +71,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
             'mlds_repro.cli': { 'mlds_repro.cli._Parser': ('cli.html#_parser', 'mlds_repro/cli.py'),
                                 'mlds_repro.cli._Parser.error': ('cli.html#_parser.error', 'mlds_repro/cli.py'),
                                 'mlds_repro.cli._atomic_json': ('cli.html#_atomic_json', 'mlds_repro/cli.py'),
+                                'mlds_repro.cli._options': ('cli.html#_options', 'mlds_repro/cli.py'),
                                 'mlds_repro.cli._spacing': ('cli.html#_spacing', 'mlds_repro/cli.py'),
                                 'mlds_repro.cli.cmd_bench': ('cli.html#cmd_bench', 'mlds_repro/cli.py'),
                                 'mlds_repro.cli.cmd_check': ('cli.html#cmd_check', 'mlds_repro/cli.py'),

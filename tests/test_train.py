@@ -7,7 +7,7 @@ from mlds_repro.models import load_model
 
 EXE = Path(sys.executable).parent / 'mlds-repro'
 
-def test_train_varied_sizes(tmp_path):
+def _varied(tmp_path):
     rng = np.random.default_rng(0)
     shapes = [(40, 60), (64, 48), (33, 90), (50, 50), (70, 30), (45, 45), (52, 61), (38, 44)]
     ims, mks = {}, {}
@@ -17,6 +17,9 @@ def test_train_varied_sizes(tmp_path):
     cases = {i: [i] for i in ims}
     write_dataset(tmp_path / 'd', 'varied', ['background', 'lesion'], 'test', [0.5, 0.5], cases,
                   dict(train=[f"i{k}" for k in range(5)], val=['i5'], test=['i6', 'i7']), ims, mks)
+
+def test_train_varied_sizes(tmp_path):
+    _varied(tmp_path)
     r = subprocess.run([str(EXE), 'train', '--data', tmp_path / 'd', '--epochs', '2', '--size', '32', '--batch', '2',
                         '--width', '4', '--depth', '2', '--out', tmp_path / 'run'], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
@@ -25,3 +28,15 @@ def test_train_varied_sizes(tmp_path):
     model, meta = load_model(tmp_path / 'run' / 'model.pth')
     assert meta['classes'] == ['background', 'lesion'] and meta['size'] == 32
     for f in ('curves.png', 'predictions.png', 'history.csv'): assert (tmp_path / 'run' / f).stat().st_size > 0
+
+def test_reiss2021_on_other_data(tmp_path):
+    "The Reiss et al. method on a two-class data set of varied sizes, with full masks, boxes and global labels"
+    _varied(tmp_path)
+    r = subprocess.run([str(EXE), 'train', '--data', tmp_path / 'd', '--method', 'reiss2021', '--budget', 'full=0.4,box=0.3,global=0.3',
+                        '--budget-unit', 'image', '--epochs', '2', '--size', '32', '--batch', '4', '--width', '4', '--depth', '2',
+                        '--out', tmp_path / 'run'], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    run = json.loads((tmp_path / 'run' / 'run.json').read_text())
+    assert run['method'] == 'reiss2021' and run['budget'] == 'full=0.4,box=0.3,global=0.3'
+    m = json.loads((tmp_path / 'run' / 'metrics.json').read_text())
+    assert set(m['val']['dice']) == {'background', 'lesion', 'mean'}
