@@ -11,6 +11,7 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
 from .annotations import KINDS
 from .losses import consistency_mse, candidate_pseudo_ce, select, Targets
+from .models import copy_model
 
 # %% auto #0
 __all__ = ['EMATeacher', 'sigmoid_rampup', 'MeanTeacher', 'CandidateTeacher', 'TrainState', 'fit_one_cycle_resumable']

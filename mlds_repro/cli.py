@@ -101,13 +101,15 @@ def cmd_train(a):
     from mlds_repro.train import train
     m = train(a.data, method=a.method, budget=a.budget, unit=a.budget_unit, epochs=a.epochs, size=a.size, bs=a.batch, seed=a.seed,
               device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth,
-              steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, **_options(a.method, a.opt or []))
+              steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads,
+              **_options(a.method, a.opt or []))
     print(f"wrote {a.out}: best epoch {m['best_epoch'] + 1}; val mIoU {m['val']['iou']['mean']:.4f}, test mIoU {m['test']['iou']['mean']:.4f}")
 
 def cmd_reproduce(a):
     "mlds-repro reproduce: execute reproduction notebooks with papermill; write results.csv, report.md and figures"
     from mlds_repro.experiments import reproduce
-    r = reproduce(a.paper, scale=a.scale, out=a.out, dataset=a.dataset, seeds=a.seeds, device=a.device, costs=a.costs)
+    r = reproduce(a.paper, scale=a.scale, out=a.out, dataset=a.dataset, seeds=a.seeds, device=a.device, costs=a.costs, jobs=a.jobs,
+                  scheduler=a.scheduler, compile=a.compile)
     n = len(r['failed_notebooks']) + len(r['failed_runs'])
     print(f"{'; '.join(r['papers'])}: finished in {r['seconds']:.0f} s" + (f" with {n} failure(s), listed above and in report.md" if n else ''))
     if n: raise MLDSError(f"{Path(r['out'])/'report.md'}: {n} notebook(s) or run(s) failed; the others' results are written")
@@ -164,6 +166,10 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--steps-per-epoch', type=int, help='fixed optimiser steps per epoch, whatever the budget')
     t.add_argument('--opt', action='append', metavar='NAME=VALUE', help="a method option, e.g. --opt ds=standard --opt dice=true (repeatable)")
     t.add_argument('--workers', type=int, default=0); t.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
+    t.add_argument('--compile', action=argparse.BooleanOptionalAction, default=False,
+                   help='torch.compile the model (and teacher); falls back to eager with one warning line where it cannot work')
+    t.add_argument('--channels-last', action='store_true', help='channels-last memory format (faster on the CPU at small widths)')
+    t.add_argument('--threads', type=int, help='torch threads (default: all cores)')
     t.add_argument('--out', required=True)
     t.set_defaults(func=cmd_train)
     from mlds_repro.experiments import PAPERS, SCALES
@@ -172,6 +178,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--dataset', help="a synthetic benchmark's name or a data folder (default: each notebook's own)")
     r.add_argument('--seeds', type=int, help="number of seeds (default: the scale's)"); r.add_argument('--device', default='cpu')
     r.add_argument('--costs', help='annotation cost model, e.g. full=1,box=0.1,global=0.02 (relative to a full mask)')
+    r.add_argument('--jobs', type=int, help='parallel runs on a local Dask cluster of single-threaded workers (default 2; 1: no Dask)')
+    r.add_argument('--scheduler', metavar='ADDRESS', help='send the runs to an existing Dask scheduler, e.g. tcp://host:8786')
+    r.add_argument('--compile', action=argparse.BooleanOptionalAction, default=None, help="compiled training (default: the scale's)")
     r.add_argument('--out', required=True); r.set_defaults(func=cmd_reproduce)
     b = sub.add_parser('bench', help='measure speed ratios in one run and print JSON')
     b.add_argument('--size', type=int, default=128); b.add_argument('--batch', type=int, default=8); b.add_argument('--batches', type=int, default=8)

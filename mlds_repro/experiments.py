@@ -12,18 +12,20 @@ from .data.core import DataDir
 from .train import train, CPU_SCALE
 
 # %% auto #0
-__all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'scale_config', 'code_version', 'data_fingerprint', 'prepare_data',
-           'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'run_experiments', 'save_results',
-           'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs',
-           'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
+__all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'code_version', 'data_fingerprint',
+           'prepare_data', 'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_run',
+           'dask_client', 'run_experiments', 'save_results', 'full_share', 'summary', 'plot_budget_curve',
+           'save_figure', 'load_claims', 'annotation_cost', 'parse_costs', 'check_claims', 'merge_results',
+           'write_report', 'notebooks_dir', 'run_name', 'local_cluster', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
-    'smoke': dict(train=dict(size=32, width=4, depth=2, bs=4, epochs=1, steps_per_epoch=2, lr=3e-3), seeds=1,
+    'smoke': dict(train=dict(size=32, width=4, depth=2, bs=4, epochs=1, steps_per_epoch=2, lr=3e-3, compile=False, channels_last=False), seeds=1,
                   synth={'synth-oct': dict(n=30, per_volume=5), 'synth-cxr': dict(n=15)}),
-    'cpu': dict(train={**CPU_SCALE, 'size': 64}, seeds=3,
+    'cpu': dict(train={**CPU_SCALE, 'size': 64, 'compile': True, 'channels_last': True}, seeds=3,
                 synth={'synth-oct': dict(n=400), 'synth-cxr': dict(n=200)}),
-    'paper': dict(train=dict(size=512, width=64, depth=4, bs=8, epochs=100, steps_per_epoch=250, lr=1e-3, num_workers=4), seeds=3,
+    'paper': dict(train=dict(size=512, width=64, depth=4, bs=8, epochs=100, steps_per_epoch=250, lr=1e-3, num_workers=4, compile=True,
+                             channels_last=False), seeds=3,
                   synth={'synth-oct': dict(n=2000), 'synth-cxr': dict(n=1000)}),
 }
 
@@ -31,7 +33,7 @@ def scale_config(scale:str, **overrides) -> dict:
     "Training arguments, synthetic data sizes and default seeds of `scale`; `overrides` replace training arguments"
     if scale not in SCALES: raise MLDSError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
     s = SCALES[scale]
-    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'num_workers')]
+    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'num_workers', 'compile', 'channels_last', 'threads')]
     if bad: raise MLDSError(f"scale {scale}: cannot override {', '.join(bad)}")
     return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **overrides})
 
@@ -91,10 +93,17 @@ class Run(dict):
                          seed=int(seed), method_kw=dict(method_kw))
     def key(self, cfg:dict, data) -> str:
         "Hash of everything the run's result depends on"
-        t = {k: v for k, v in cfg['train'].items() if k not in ('device', 'num_workers')}
-        s = json.dumps(dict(method=self['method'], budget=self['budget'], seed=self['seed'], kw=self['method_kw'], train=t,
+        t = {k: v for k, v in cfg['train'].items() if k not in ('device', 'num_workers', 'threads')}
+        s = json.dumps(dict(method=self['method'], budget=self['budget'], seed=self['seed'], kw=self.options(), train=t,
                             code=code_version(), data=data_fingerprint(data)), sort_keys=True, default=str)
         return hashlib.sha1(s.encode()).hexdigest()[:12]
+    def options(self) -> dict:
+        "The method options with every default filled in, so that runs that differ only in spelling share a key"
+        import inspect
+        from mlds_repro.methods import METHODS
+        sig = inspect.signature(METHODS[self['method']].fn).parameters
+        d = {k: p.default for k, p in sig.items() if p.default is not inspect.Parameter.empty and k not in ('width', 'depth', 'lr')}
+        return {'unit': 'case', **d, **self['method_kw']}
     def folder(self, cfg:dict, data, out_dir) -> Path:
         "Where the run's outputs live: `out_dir/train/<method>__<budget>__s<seed>__<key>`"
         return Path(out_dir)/'train'/f"{self['method']}__{_slug(self['budget'])}__s{self['seed']}__{self.key(cfg, data)}"
@@ -153,36 +162,76 @@ def read_rows(path) -> list[dict]:
 def _log(msg:str):
     print(msg, flush=True)
 
-def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress:bool=True) -> list[dict]:
-    "Train (or reuse) every run of `runs` on `data`; returns tidy rows and saves them to `out_dir/results/<paper>.csv`"
-    from fastprogress.fastprogress import progress_bar
+def _fmt_s(s:float) -> str: return f"{s / 60:.1f} min" if s >= 90 else f"{s:.0f} s"
+
+def train_run(data, folder, kw:dict, tag:str='') -> dict:
+    "Train (or resume) one run into `folder`; never raises: `{'ok', 'seconds', 'resumed'}`, or `{'ok': False, 'error'}` with `error.txt`"
+    folder, t0 = Path(folder), time.time()
+    resume = (folder/'checkpoint.pth').exists()
+    try:
+        train(data, out=folder, resume=resume, progress=False, tag=tag, **kw)
+        (folder/'error.txt').unlink(missing_ok=True)
+        return dict(ok=True, seconds=time.time() - t0, resumed=resume)
+    except Exception as e:
+        folder.mkdir(parents=True, exist_ok=True); (folder/'error.txt').write_text(traceback.format_exc())
+        return dict(ok=False, seconds=time.time() - t0, resumed=resume, error=f"{type(e).__name__}: {e}")
+
+def dask_client(scheduler=None):
+    "A Dask client for `scheduler` (an address, a `Client`, or None: `MLDS_REPRO_SCHEDULER` if set); None means in-process"
+    scheduler = scheduler or os.environ.get('MLDS_REPRO_SCHEDULER')
+    if not scheduler: return None
+    from distributed import Client
+    return scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False)
+
+def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress:bool|None=None, scheduler=None) -> list[dict]:
+    "Train (or reuse) every run of `runs` on `data`, in-process or as Dask tasks; returns tidy rows, saved to `out_dir/results/<paper>.csv`"
+    from mlds_repro.train import log_mode
     out_dir, data = Path(out_dir), Path(data)
     dataset = dataset_name(data)
     todo = {}
     for r in runs: todo.setdefault(str(r.folder(cfg, data, out_dir)), []).append(r)
-    rows, failed, n = [], [], len(todo)
-    it = list(todo.items())
-    for j, (folder, rs) in enumerate(progress_bar(it, leave=False) if progress else it):
-        folder, r = Path(folder), rs[0]
-        tag = f"[{paper} {j + 1}/{n}] {dataset} {r['label']} {r['budget']} seed {r['seed']}"
-        t0 = time.time()
+    n = len(todo)
+    tags = {f: f"[{paper} {j + 1}/{n}] {dataset} {rs[0]['label']} {rs[0]['budget']} seed {rs[0]['seed']}" for j, (f, rs) in enumerate(todo.items())}
+    fresh = [f for f in todo if not (Path(f)/'metrics.json').exists()]
+    client = dask_client(scheduler) if fresh else None
+    workers = len(client.scheduler_info()['workers']) if client is not None else 1
+    _log(f"[{paper}] {dataset}: {n} runs planned, {n - len(fresh)} finished earlier, {len(fresh)} to train"
+         + (f" as Dask tasks on {workers} worker(s) at {client.scheduler.address}" if client is not None else " in this process"))
+    status, t_all, times = {}, time.time(), []
+    def done(f, res):
+        status[f] = res
+        if res['ok']: times.append(res['seconds'])
+        left = len(fresh) - len(status)
+        eta = (sum(times) / len(times) * left / workers) if times and left else 0
+        m = json.loads((Path(f)/'metrics.json').read_text())['test']['iou']['mean'] if res['ok'] else None
+        _log(f"{tags[f]}: " + (f"{'resumed and ' if res['resumed'] else ''}trained in {_fmt_s(res['seconds'])}, test mIoU {m:.3f}" if res['ok']
+              else f"FAILED ({res['error']}); traceback in {Path(f)/'error.txt'}") + f"; {left} to go" + (f", ETA {_fmt_s(eta)}" if left else ''))
+    kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **cfg['train'], **todo[f][0]['method_kw'])
+    if client is not None:
+        from distributed import as_completed
+        futs = {client.submit(train_run, str(data), f, kw(f), tags[f] + ' ', pure=False, key=f"train-{Path(f).name}"): f for f in fresh}
         try:
-            if (folder/'metrics.json').exists(): status = 'done earlier'
-            else:
-                resume = (folder/'checkpoint.pth').exists()
-                train(data, r['method'], budget=r['budget'], seed=r['seed'], out=folder, resume=resume, progress=False, **cfg['train'], **r['method_kw'])
-                status = f"{'resumed and ' if resume else ''}trained in {time.time() - t0:.0f} s"
-            m = json.loads((folder/'metrics.json').read_text())
-            (folder/'error.txt').unlink(missing_ok=True)
-        except Exception as e:
-            (folder/'error.txt').parent.mkdir(parents=True, exist_ok=True)
-            (folder/'error.txt').write_text(traceback.format_exc())
+            for fut in as_completed(futs, loop=client.loop):
+                try: res = fut.result()
+                except Exception as e: res = dict(ok=False, seconds=0., resumed=False, error=f"{type(e).__name__} in the Dask task: {e}")
+                done(futs[fut], res)
+        finally:
+            if client is not scheduler: client.close()
+    else:
+        from fastprogress.fastprogress import progress_bar
+        bars = (log_mode() == 'bars') if progress is None else progress
+        for f in (progress_bar(fresh, leave=False) if bars and fresh else fresh):
+            done(f, train_run(data, f, kw(f), tags[f] + ' '))
+    rows, failed = [], []
+    for f, rs in todo.items():
+        if f in status and not status[f]['ok']:
             failed += [dict(paper=paper, experiment=x['experiment'], dataset=dataset, method=x['label'], budget=x['budget'], seed=x['seed'],
-                            folder=str(folder), error=f"{type(e).__name__}: {e}") for x in rs]
-            _log(f"{tag}: FAILED ({type(e).__name__}: {e}); traceback in {folder/'error.txt'}")
+                            folder=f, error=status[f]['error']) for x in rs]
             continue
-        _log(f"{tag}: {status}, test mIoU {m['test']['iou']['mean']:.3f}")
+        m = json.loads((Path(f)/'metrics.json').read_text())
         for x in rs: rows += metric_rows(m, paper, x, dataset)
+    nf = len({x['folder'] for x in failed})
+    if fresh: _log(f"[{paper}] {dataset}: {len(fresh) - nf} trained, {nf} failed, in {_fmt_s(time.time() - t_all)}")
     save_results(rows, out_dir, paper, {(r['experiment'], dataset) for r in runs}, failed)
     return rows
 
@@ -384,13 +433,27 @@ def run_name(paper:str, params:dict) -> str:
     "File name of an executed notebook: `<paper>__<key>-<value>...ipynb`"
     return '__'.join([paper] + [f"{k}-{_slug(Path(str(v)).name if k == 'dataset' else v)}" for k, v in params.items() if k != 'out_dir']) + '.ipynb'
 
+JOBS = 2  # default parallel runs: two single-threaded Dask workers beat one process with two threads on 2 cores (see bench)
+
+def local_cluster(jobs:int):
+    "A Dask `LocalCluster` of `jobs` single-threaded worker processes (no dashboard)"
+    import logging
+    from distributed import LocalCluster
+    return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+
 def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=None, seeds:int|None=None, device:str='cpu',
-              costs:str|dict|None=None, nbs=None) -> dict:
+              costs:str|dict|None=None, nbs=None,
+              jobs:int|None=None, # parallel runs on a local Dask cluster of `jobs` single-threaded workers (1: in the notebook's process)
+              scheduler:str|None=None, # address of an existing Dask scheduler to send the runs to instead
+              compile:bool|None=None, # compiled training (None: the scale's default)
+             ) -> dict:
     "Execute the reproduction notebooks of `papers` at `scale` into `out`; write results.csv, report.md and figures/"
     import papermill as pm
     nbs = Path(nbs) if nbs else notebooks_dir()
     scale_config(scale); costs = parse_costs(costs)
     if seeds is not None and seeds < 1: raise MLDSError(f"--seeds {seeds}: need at least 1")
+    jobs = JOBS if jobs is None else jobs
+    if jobs < 1: raise MLDSError(f"--jobs {jobs}: need at least 1")
     present = [p for p in PAPERS if (nbs/f"{p}.ipynb").exists()]
     if papers == 'all' or papers == ['all']: papers = present
     papers = [papers] if isinstance(papers, str) else list(papers)
@@ -404,8 +467,30 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
         raise MLDSError(f"{out}: holds results of scale {meta['scale']!r}; use another --out for scale {scale!r}")
     meta = dict(scale=scale, failed_notebooks=[f for f in meta.get('failed_notebooks', []) if f['paper'] not in papers])
     params = dict(scale=scale, **({'dataset': dataset} if dataset else {}), **({'seeds': seeds} if seeds else {}),
-                  **({'device': device} if device != 'cpu' else {}))
+                  **({'device': device} if device != 'cpu' else {}), **({'compile': compile} if compile is not None else {}))
     t_all = time.time()
+    cluster, env0 = None, {k: os.environ.get(k) for k in ('MLDS_REPRO_SCHEDULER', 'MLDS_REPRO_LOG')}
+    os.environ['MLDS_REPRO_LOG'] = 'lines'  # the notebooks' output is streamed into a log, not a terminal
+    if scheduler: os.environ['MLDS_REPRO_SCHEDULER'] = scheduler
+    elif jobs > 1:
+        cluster = local_cluster(jobs); os.environ['MLDS_REPRO_SCHEDULER'] = cluster.scheduler_address
+    else: os.environ.pop('MLDS_REPRO_SCHEDULER', None)
+    _log(f"reproduce: {len(papers)} notebook(s) at scale {scale}; runs " + (f"on the Dask scheduler {scheduler}" if scheduler else
+         f"on a local Dask cluster of {jobs} single-threaded workers" if cluster else "in the notebooks' process"))
+    try: _reproduce_notebooks(pm, papers, nbs, out, params, meta, mp, costs, scale)
+    finally:
+        if cluster is not None: cluster.close()
+        for k, v in env0.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = v
+    failed_runs = [f for q in papers for f in (json.loads((out/'failed'/f"{q}.json").read_text()) if (out/'failed'/f"{q}.json").exists() else [])]
+    res = dict(out=str(out), papers=papers, seconds=round(time.time() - t_all, 1), failed_notebooks=meta['failed_notebooks'], failed_runs=failed_runs)
+    _log(f"reproduce: finished in {_fmt_s(res['seconds'])}\nresults: {out/'results.csv'}\nreport:  {out/'report.md'}\nfigures: {out/'figures'}")
+    for f in meta['failed_notebooks']: _log(f"failed notebook {f['paper']}: {f['error']} (executed copy: {f['notebook']})")
+    for f in failed_runs: _log(f"failed run {f['paper']} {f['dataset']} {f['method']} {f['budget']} seed {f['seed']}: {f['error']} ({f['folder']})")
+    return res
+
+def _reproduce_notebooks(pm, papers, nbs, out, params, meta, mp, costs, scale):
     for j, p in enumerate(papers):
         nb_out = out/'runs'/run_name(p, params); nb_out.parent.mkdir(parents=True, exist_ok=True)
         _log(f"== [{j + 1}/{len(papers)}] {p} (scale {scale}) -> {nb_out}")
@@ -421,9 +506,3 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
         _atomic_write(mp, lambda f: json.dump(meta, f, indent=1))
         if (out/'results').exists(): merge_results(out)
         write_report(out, costs)
-    failed_runs = [f for q in papers for f in (json.loads((out/'failed'/f"{q}.json").read_text()) if (out/'failed'/f"{q}.json").exists() else [])]
-    res = dict(out=str(out), papers=papers, seconds=round(time.time() - t_all, 1), failed_notebooks=meta['failed_notebooks'], failed_runs=failed_runs)
-    _log(f"results: {out/'results.csv'}\nreport:  {out/'report.md'}\nfigures: {out/'figures'}")
-    for f in meta['failed_notebooks']: _log(f"failed notebook {f['paper']}: {f['error']} (executed copy: {f['notebook']})")
-    for f in failed_runs: _log(f"failed run {f['paper']} {f['dataset']} {f['method']} {f['budget']} seed {f['seed']}: {f['error']} ({f['folder']})")
-    return res

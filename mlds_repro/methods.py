@@ -5,6 +5,7 @@
 # %% ../nbs/06_methods.ipynb #d58436a3
 from __future__ import annotations
 from typing import NamedTuple, Callable
+import torch
 from fastai.learner import Learner
 from fastai.optimizer import Adam
 from .annotations import KINDS, MLDSError
@@ -44,7 +45,7 @@ def make_learner(dls, model, terms:list[Term], cbs=(), lr:float=1e-3, wd:float=1
     C = len(dls.classes)
     learn = Learner(dls, model, loss_func=RoutedLoss(terms), opt_func=Adam, lr=lr, wd=wd,
                     metrics=[DatasetIoU(C, name='iou'), DatasetDice(C, name='dice')], cbs=list(cbs))
-    if channels_last: learn.to_channelslast()   # untested on a GPU
+    if channels_last: learn.model.to(memory_format=torch.channels_last)  # measured on the CPU (bench); untested on a GPU
     if amp: learn.to_fp16()                     # untested on a GPU
     return learn
 

@@ -4,11 +4,13 @@
 
 # %% ../nbs/02_models.ipynb #3a19d686
 from __future__ import annotations
+import copy, warnings
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'save_model', 'load_model']
+__all__ = ['COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'is_compiled',
+           'uncompile', 'copy_model', 'compile_model', 'save_model', 'load_model']
 
 # %% ../nbs/02_models.ipynb #5e23d702
 def conv_block(ci:int, co:int) -> nn.Sequential:
@@ -78,6 +80,43 @@ class DualDecoderUNet(nn.Module):
         la, ha = self.decoder_a(f)
         lb, _ = self.decoder_b(f)
         return la, ha, lb
+
+# %% ../nbs/02_models.ipynb #131f6358
+COMPILE_OPTS = dict(dynamic=False)  # shapes are fixed within a run
+
+def is_compiled(model:nn.Module) -> bool:
+    "Whether `model` runs through `torch.compile` (set by `compile_model` / `nn.Module.compile`)"
+    return getattr(model, '_compiled_call_impl', None) is not None
+
+def uncompile(model:nn.Module) -> nn.Module:
+    "Make `model` run eagerly again (in place; weights untouched)"
+    model._compiled_call_impl = None
+    return model
+
+def copy_model(model:nn.Module) -> nn.Module:
+    "An independent deep copy of `model`; compiled again (its own code) if `model` is compiled"
+    m = copy.deepcopy(model)
+    if is_compiled(model): uncompile(m).compile(**getattr(model, '_compile_opts', COMPILE_OPTS)); m._compile_opts = getattr(model, '_compile_opts', COMPILE_OPTS)
+    return m
+
+def compile_model(model:nn.Module, example:torch.Tensor|None=None, warn=None, **opts) -> tuple[nn.Module, str|None]:
+    "Compile `model` in place after a trial forward/backward on `example`; returns `(model, None)`, or `(eager model, why)`"
+    import torch._dynamo
+    opts = {**COMPILE_OPTS, **opts}
+    try:
+        if example is not None:
+            trial = copy.deepcopy(uncompile(model)).train(); trial.compile(**opts)
+            out = trial(example); out = out[0] if isinstance(out, (tuple, list)) else out
+            out.float().mean().backward()
+            del trial, out
+        model.compile(**opts); model._compile_opts = opts
+        return model, None
+    except Exception as e:
+        torch._dynamo.reset(); uncompile(model)
+        while getattr(e, 'inner_exception', None) or e.__cause__: e = getattr(e, 'inner_exception', None) or e.__cause__  # the root cause
+        why = f"{type(e).__name__}: {(str(e).strip().splitlines() or [''])[0][:200]}"
+        (warn or (lambda m: warnings.warn(m, stacklevel=2)))(f"compile: falling back to eager ({why})")
+        return model, why
 
 # %% ../nbs/02_models.ipynb #42031665
 ARCHS = {'UNet': UNet, 'DualDecoderUNet': DualDecoderUNet}

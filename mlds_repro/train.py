@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_train.ipynb #24f02ec7
 from __future__ import annotations
-import json, random, tempfile, time, statistics
+import json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .annotations import MLDSError, format_budget, parse_budget
@@ -12,12 +12,14 @@ from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
 from .models import save_model
-from .methods import METHODS
+from .methods import METHODS, in_channels
+from .models import compile_model, uncompile
+from fastai.callback.core import Callback
 from .callbacks import fit_one_cycle_resumable
 
 # %% auto #0
-__all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'train',
-           'calibration', 'calibration_summary', 'bench']
+__all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
+           'EpochLines', 'train', 'calibration', 'calibration_summary', 'bench']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -73,22 +75,49 @@ def seed_everything(seed:int):
     "Seed Python, NumPy and torch"
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
+def log_mode() -> str:
+    "'bars' (fastprogress) in a terminal or a notebook, 'lines' when output is piped (files, CI, papermill, Dask workers)"
+    m = os.environ.get('MLDS_REPRO_LOG')
+    if m in ('bars', 'lines'): return m
+    from fastprogress.fastprogress import IN_NOTEBOOK
+    return 'bars' if IN_NOTEBOOK or sys.stdout.isatty() else 'lines'
+
+class EpochLines(Callback):
+    "One line per finished epoch (epoch, losses, validation metrics, seconds), numbered from the run's start across resumes"
+    order = 72
+    def __init__(self, n_epoch:int, tag:str=''): self.n_epoch, self.tag = n_epoch, tag
+    def before_epoch(self): self.t0 = time.time()
+    def after_epoch(self):
+        rec = self.learn.recorder
+        names = [n for n in rec.metric_names[1:] if n != 'time']
+        vals = ' '.join(f"{n} {float(v):.4f}" for n, v in zip(names, rec.log[1:1 + len(names)]) if v is not None)
+        start = getattr(getattr(self.learn, 'train_state', None), 'start_epoch', 0)
+        print(f"{self.tag}epoch {start + self.epoch + 1}/{self.n_epoch} {vals} {time.time() - self.t0:.1f} s", flush=True)
+
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
           seed:int=0, device:str='cpu', out='run', resume:bool=False, lr:float=1e-3, width:int=16, depth:int=4,
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
-          num_workers:int=0, progress:bool=True, cbs=(), **method_kw) -> dict:
+          compile:bool=False, # torch.compile the model and the teacher (falls back to eager with one warning line)
+          channels_last:bool=False, # channels-last memory format for the model and its inputs
+          threads:int|None=None, # torch threads (None: as set)
+          num_workers:int=0, progress:bool|None=None, # bars, one line per epoch (False), or by `log_mode()` (None)
+          tag:str='', # prefix of the per-epoch lines
+          cbs=(), **method_kw) -> dict:
     "Train `method` on the data at `data` under `budget`; write the run's outputs to `out`; return its metrics"
     if method not in METHODS: raise MLDSError(f"unknown method {method!r}; expected one of {', '.join(sorted(METHODS))}")
     if epochs < 1 or size < 16 or bs < 2: raise MLDSError(f"need epochs >= 1, size >= 16 and batch >= 2 (got {epochs}, {size}, {bs})")
     if device.startswith('cuda') and not torch.cuda.is_available(): raise MLDSError(f"--device {device}: CUDA is not available on this machine")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit, epochs=epochs,
-                size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, **{k: v for k, v in method_kw.items()})
+                size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, compile=bool(compile),
+                channels_last=bool(channels_last), **{k: v for k, v in method_kw.items()})
     if (out/'checkpoint.pth').exists():
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
         if old != args: raise MLDSError(f"{out/'run.json'}: the run there has other arguments; --resume continues only the same run")
     (out/'run.json').write_text(json.dumps(args, indent=1))
+    if threads: torch.set_num_threads(threads)
+    t_start = time.time()
     seed_everything(seed)
     r = METHODS[method]
     dd = DataDir(data)
@@ -96,17 +125,34 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
                     steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     learn = r.fn(dls, width=width, depth=depth, lr=lr, **method_kw)
     learn.model.to(device)
+    if channels_last: learn.model.to(memory_format=torch.channels_last)  # convolutions then run channels-last end to end
+    info = dict(compile=bool(compile))
+    if compile:
+        import torch._dynamo as dynamo
+        dynamo.reset(); dynamo.utils.counters.clear()
+        ex = torch.zeros(dls.train.bs, in_channels(dls), size, size, device=device)
+        t0 = time.time()
+        _, why = compile_model(learn.model, ex.contiguous(memory_format=torch.channels_last) if channels_last else ex,
+                               warn=lambda m: print(f"{tag}warning: {m}", file=sys.stderr, flush=True))
+        info.update(compile=why is None, fallback=why, trial_s=round(time.time() - t0, 1))
+    if progress is None: progress = log_mode() == 'bars'
     if not progress:
         from fastai.callback.progress import ProgressCallback
         learn.remove_cb(ProgressCallback); learn.logger = lambda *a, **k: None  # history.csv keeps the per-epoch table
+        cbs = [EpochLines(epochs, tag)] + list(cbs)
     ts = fit_one_cycle_resumable(learn, epochs, lr, out, resume=resume, cbs=list(cbs))
-    model = learn.model.eval()
+    model = uncompile(learn.model).eval()  # scoring at each image's own size runs eagerly
+    if compile:
+        c = dynamo.utils.counters
+        info.update(graphs=int(c['stats']['unique_graphs']), recompiles=int(sum(c['recompiles'].values())))
+    info['train_s'] = round(time.time() - t_start, 1)
     metrics = {s: evaluate_model(model, dd, s, size, device) for s in ('val', 'test')}
     metrics['best_epoch'] = ts.best_epoch
     save_model(model, out/'model.pth', classes=dd.classes, size=size, method=method, budget=args['budget'], seed=seed, best_epoch=ts.best_epoch)
-    tmp = out/'.metrics.json.tmp'; tmp.write_text(json.dumps(metrics, indent=1)); tmp.replace(out/'metrics.json')
     plot_curves(ts.rows, out/'curves.png')
     plot_predictions(model, dd, 'test', size, device=device, path=out/'predictions.png')
+    info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
+    tmp = out/'.metrics.json.tmp'; tmp.write_text(json.dumps(metrics, indent=1)); tmp.replace(out/'metrics.json')
     return metrics
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
