@@ -196,6 +196,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                  'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.summary': ('experiments.html#summary', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.train_run': ('experiments.html#train_run', 'mlds_repro/experiments.py'),
+                                        'mlds_repro.experiments.worker_config': ( 'experiments.html#worker_config',
+                                                                                  'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.write_report': ( 'experiments.html#write_report',
                                                                                  'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.write_rows': ('experiments.html#write_rows', 'mlds_repro/experiments.py')},
@@ -279,6 +281,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'mlds_repro.train.EpochLines.__init__': ('train.html#epochlines.__init__', 'mlds_repro/train.py'),
                                   'mlds_repro.train.EpochLines.after_epoch': ('train.html#epochlines.after_epoch', 'mlds_repro/train.py'),
                                   'mlds_repro.train.EpochLines.before_epoch': ('train.html#epochlines.before_epoch', 'mlds_repro/train.py'),
+                                  'mlds_repro.train._bench_grid': ('train.html#_bench_grid', 'mlds_repro/train.py'),
                                   'mlds_repro.train.bench': ('train.html#bench', 'mlds_repro/train.py'),
                                   'mlds_repro.train.calibration': ('train.html#calibration', 'mlds_repro/train.py'),
                                   'mlds_repro.train.calibration_summary': ('train.html#calibration_summary', 'mlds_repro/train.py'),
@@ -288,4 +291,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'mlds_repro.train.plot_predictions': ('train.html#plot_predictions', 'mlds_repro/train.py'),
                                   'mlds_repro.train.predict_image': ('train.html#predict_image', 'mlds_repro/train.py'),
                                   'mlds_repro.train.seed_everything': ('train.html#seed_everything', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.sgemm_gflops': ('train.html#sgemm_gflops', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.step_gflop': ('train.html#step_gflop', 'mlds_repro/train.py'),
                                   'mlds_repro.train.train': ('train.html#train', 'mlds_repro/train.py')}}}

@@ -12,6 +12,7 @@ from fastai.callback.schedule import ParamScheduler, combined_cos
 from .annotations import KINDS
 from .losses import consistency_mse, candidate_pseudo_ce, select, Targets
 from .models import copy_model
+from .models import copy_model
 
 # %% auto #0
 __all__ = ['EMATeacher', 'sigmoid_rampup', 'MeanTeacher', 'CandidateTeacher', 'TrainState', 'fit_one_cycle_resumable']
@@ -20,13 +21,14 @@ __all__ = ['EMATeacher', 'sigmoid_rampup', 'MeanTeacher', 'CandidateTeacher', 'T
 class EMATeacher(Callback):
     "Exponential moving average of the model, parameters and buffers"
     order, run_valid = 65, False
-    _stateattrs = ('teacher',)
+    _stateattrs = ('teacher', '_pairs')
     def __init__(self, decay:float=0.99, warmup:bool=True):
-        self.decay, self.warmup, self.teacher, self.step, self.active = decay, warmup, None, 0, False
+        self.decay, self.warmup, self.teacher, self.step, self.active, self._pairs = decay, warmup, None, 0, False, None
     def before_fit(self):
         self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
         if not self.active: return
-        self.teacher = copy.deepcopy(self.learn.model).eval()
+        self.teacher = copy_model(self.learn.model).eval()  # compiled again, with its own code, if the student is
+        self._pairs = None
         for p in self.teacher.parameters(): p.requires_grad_(False)
         self.step = 0
     def alpha(self) -> float:
@@ -36,10 +38,14 @@ class EMATeacher(Callback):
     def after_step(self):
         if not self.active: return
         a = self.alpha()
-        for t, s in zip(self.teacher.parameters(), self.learn.model.parameters()): t.mul_(a).add_(s.detach(), alpha=1 - a)
-        for t, s in zip(self.teacher.buffers(), self.learn.model.buffers()):
-            if t.dtype.is_floating_point: t.mul_(a).add_(s, alpha=1 - a)
-            else: t.copy_(s)
+        if self._pairs is None:  # tensors are updated in place, so the lists stay valid for the whole fit
+            tb, sb = list(self.teacher.buffers()), list(self.learn.model.buffers())
+            fl = [i for i, t in enumerate(tb) if t.dtype.is_floating_point]
+            self._pairs = ([*self.teacher.parameters(), *(tb[i] for i in fl)], [*(p.detach() for p in self.learn.model.parameters()), *(sb[i] for i in fl)],
+                           [t for t in tb if not t.dtype.is_floating_point], [s for s in sb if not s.dtype.is_floating_point])
+        T, S, Ti, Si = self._pairs
+        torch._foreach_mul_(T, a); torch._foreach_add_(T, S, alpha=1 - a)  # one fused update instead of a Python loop per tensor
+        for t, s in zip(Ti, Si): t.copy_(s)
         self.step += 1
 
 # %% ../nbs/05_callbacks.ipynb #9d8fb1e1

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_train.ipynb #24f02ec7
 from __future__ import annotations
-import json, os, random, sys, tempfile, time, statistics
+import contextlib, copy, io, json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .annotations import MLDSError, format_budget, parse_budget
@@ -19,7 +19,7 @@ from .callbacks import fit_one_cycle_resumable
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
-           'EpochLines', 'train', 'calibration', 'calibration_summary', 'bench']
+           'EpochLines', 'train', 'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -186,14 +186,50 @@ def calibration_summary(rows:list[dict]) -> dict:
     return out
 
 # %% ../nbs/06a_train.ipynb #cac13689
-def bench(size:int=128, bs:int=8, n_batches:int=8, width:int=16, depth:int=4, repeats:int=3, seed:int=0) -> dict:
-    "Measure the speed ratios above; returns a JSON-able dict"
+def sgemm_gflops(n:int=512, repeats:int=20) -> float:
+    "GFLOP/s of an n x n float32 matrix product on this machine, at the current torch thread count"
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    for _ in range(3): a @ b
+    t0 = time.perf_counter()
+    for _ in range(repeats): a @ b
+    return 2 * n ** 3 * repeats / (time.perf_counter() - t0) / 1e9
+
+def step_gflop(model, loss_func, xb, yb) -> float:
+    "GFLOP of one training step (forward and backward) of `model` on the batch, counted by torch's FLOP counter"
+    from torch.utils.flop_counter import FlopCounterMode
+    fc = FlopCounterMode(display=False)
+    with fc: loss_func(model(xb), *yb).backward()
+    model.zero_grad()
+    return fc.get_total_flops() / 1e9
+
+def _bench_grid(out, jobs:int, n_runs:int, size:int, width:int) -> float:
+    "Seconds to train a small grid of supervised runs on `jobs` Dask workers (1: in this process with every thread)"
+    from mlds_repro.experiments import grid, run_experiments, scale_config, prepare_data, local_cluster
+    cfg = scale_config('smoke', size=size, width=width, depth=4, bs=8, epochs=2, steps_per_epoch=25)
+    data = prepare_data('synth-oct', dict(cfg, synth={'synth-oct': dict(n=100)}), out)
+    runs = grid('bench', 'supervised', 'full=1', n_runs)
+    cluster = local_cluster(jobs) if jobs > 1 else None
+    try:
+        if cluster is not None:
+            from distributed import Client
+            with Client(cluster) as c: c.run(lambda: __import__('mlds_repro.train'))  # workers start warm, like a long reproduction
+        with contextlib.redirect_stdout(io.StringIO()):
+            t0 = time.perf_counter(); run_experiments('bench', runs, data, cfg, Path(out)/f"jobs{jobs}", progress=False,
+                                                      scheduler=cluster.scheduler_address if cluster else None)
+        return time.perf_counter() - t0
+    finally:
+        if cluster is not None: cluster.close()
+
+def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, jobs:bool=True,
+          grid_runs:int=4) -> dict:
+    "Measure the speed figures above; returns a JSON-able dict"
     from fastai.callback.progress import ProgressCallback
     from fastai.optimizer import Adam
     from fastai.data.core import DataLoaders
     from mlds_repro.methods import supervised
     from mlds_repro.callbacks import EMATeacher
     from mlds_repro.data.synth import write_synth
+    from mlds_repro.models import copy_model
     tmp = Path(tempfile.mkdtemp(prefix='mlds-bench-'))
     write_synth('synth-oct', tmp/'d', n=bs * n_batches * 2, size=size, seed=seed, per_volume=1)
     seed_everything(seed)
@@ -205,6 +241,14 @@ def bench(size:int=128, bs:int=8, n_batches:int=8, width:int=16, depth:int=4, re
     model, loss_func = learn.model, learn.loss_func
     learn.logger = lambda *a, **k: None  # no per-epoch table in the measurement
     learn.fit(1)  # warm-up: caches filled, kernels chosen
+    med = statistics.median
+    def interleave(fns:dict, n:int) -> dict:
+        t = {k: [] for k in fns}
+        for _ in range(n):
+            for k, f in fns.items():
+                t0 = time.perf_counter(); f(); t[k].append(time.perf_counter() - t0)
+        return {k: med(v) for k, v in t.items()}
+    # fastai epoch vs a plain loop
     def plain():
         opt = Adam(list(model.parameters()), lr=1e-3)
         model.train()
@@ -213,30 +257,46 @@ def bench(size:int=128, bs:int=8, n_batches:int=8, width:int=16, depth:int=4, re
         model.eval()
         with torch.no_grad():
             for xb, *yb in val: loss_func(model(xb), *yb)
-    def fastai_epoch(): learn.fit(1)
-    t_plain, t_fa = [], []
-    for _ in range(repeats):
-        for f, acc in ((plain, t_plain), (fastai_epoch, t_fa)):
-            t0 = time.perf_counter(); f(); acc.append(time.perf_counter() - t0)
-    # teacher-student step vs supervised step on one batch
+    t = interleave({'plain': plain, 'fastai': lambda: learn.fit(1)}, repeats)
+    # training steps on one batch: eager and compiled, contiguous and channels-last; teacher-student vs supervised
     xb, *yb = dls.train.one_batch()
+    gflop = step_gflop(model, loss_func, xb, yb)
+    def stepper(m, cl=False):
+        opt = Adam(list(m.parameters()), lr=1e-3); x = xb.contiguous(memory_format=torch.channels_last) if cl else xb
+        def step():
+            m.train(); loss = loss_func(m(x), *yb); loss.backward(); opt.step(); opt.zero_grad()
+        return step
+    def variant(cl, comp):
+        m = copy.deepcopy(model)
+        if cl: m = m.to(memory_format=torch.channels_last)
+        why = compile_model(m, xb.contiguous(memory_format=torch.channels_last) if cl else xb)[1] if comp else None
+        return stepper(m, cl), why
+    steps, whys = {}, {}
+    t_compile = time.perf_counter()
+    for name, cl, comp in (('eager', 0, 0), ('eager_channels_last', 1, 0), ('compiled', 0, 1), ('compiled_channels_last', 1, 1)):
+        steps[name], whys[name] = variant(cl, comp)
+        for _ in range(3): steps[name]()  # compiles, then warm
+    t_compile = time.perf_counter() - t_compile
     ema = EMATeacher(0.99); ema.learn = learn; ema.before_fit()
-    opt = Adam(list(model.parameters()), lr=1e-3)
-    def sup_step():
-        model.train(); loss = loss_func(model(xb), *yb); loss.backward(); opt.step(); opt.zero_grad()
+    sup = stepper(model)
     def ts_step():
-        sup_step()
+        sup()
         with torch.no_grad(): ema.teacher(xb)
         ema.after_step()
-    sup_step(); ts_step()
-    t_sup, t_ts = [], []
-    for _ in range(repeats * 3):
-        for f, acc in ((sup_step, t_sup), (ts_step, t_ts)):
-            t0 = time.perf_counter(); f(); acc.append(time.perf_counter() - t0)
-    med = statistics.median
-    return dict(size=size, bs=bs, n_batches=n_batches, width=width, depth=depth, repeats=repeats, threads=torch.get_num_threads(),
-                supervised_images_per_s=round(bs * n_batches / med(t_fa), 2),
-                fastai_epoch_s=round(med(t_fa), 3), plain_epoch_s=round(med(t_plain), 3),
-                fastai_vs_plain_ratio=round(med(t_fa) / med(t_plain), 3),
-                supervised_step_s=round(med(t_sup), 4), teacher_student_step_s=round(med(t_ts), 4),
-                teacher_student_vs_supervised_ratio=round(med(t_ts) / med(t_sup), 3))
+    s = interleave({**steps, 'supervised': sup, 'teacher_student': ts_step}, repeats * 5)
+    peak = sgemm_gflops()
+    r = dict(size=size, bs=bs, n_batches=n_batches, width=width, depth=depth, repeats=repeats, threads=torch.get_num_threads(),
+             supervised_images_per_s=round(bs * n_batches / t['fastai'], 2),
+             fastai_epoch_s=round(t['fastai'], 3), plain_epoch_s=round(t['plain'], 3), fastai_vs_plain_ratio=round(t['fastai'] / t['plain'], 3),
+             step_gflop=round(gflop, 3), sgemm_gflops=round(peak, 1),
+             **{f"{k}_step_ms": round(1000 * v, 1) for k, v in s.items() if k in steps},
+             **{f"{k}_gflops": round(gflop / v, 1) for k, v in s.items() if k in steps},
+             **{f"{k}_share_of_sgemm": round(gflop / v / peak, 3) for k, v in s.items() if k in steps},
+             **{f"{k}_vs_eager_ratio": round(s['eager'] / v, 3) for k, v in s.items() if k in steps and k != 'eager'},
+             compile_fallback=whys['compiled'], compile_and_warmup_s=round(t_compile, 1),
+             supervised_step_s=round(s['supervised'], 4), teacher_student_step_s=round(s['teacher_student'], 4),
+             teacher_student_vs_supervised_ratio=round(s['teacher_student'] / s['supervised'], 3))
+    if jobs:
+        g1 = _bench_grid(tmp/'grid', 1, grid_runs, size, width); g2 = _bench_grid(tmp/'grid', 2, grid_runs, size, width)
+        r.update(grid_runs=grid_runs, grid_jobs1_s=round(g1, 1), grid_jobs2_s=round(g2, 1), jobs2_vs_jobs1_speedup=round(g1 / g2, 3))
+    return r
