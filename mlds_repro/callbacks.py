@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_callbacks.ipynb #1d8c52bc
 from __future__ import annotations
-import copy, csv, os, random, tempfile
+import copy, csv, os, random, tempfile, time
 from pathlib import Path
 import numpy as np, torch
 from fastai.callback.core import Callback
@@ -12,10 +12,10 @@ from fastai.callback.schedule import ParamScheduler, combined_cos
 from .annotations import KINDS
 from .losses import consistency_mse, candidate_pseudo_ce, select, Targets
 from .models import copy_model
-from .models import copy_model
 
 # %% auto #0
-__all__ = ['EMATeacher', 'sigmoid_rampup', 'MeanTeacher', 'CandidateTeacher', 'TrainState', 'fit_one_cycle_resumable']
+__all__ = ['EMATeacher', 'sigmoid_rampup', 'MeanTeacher', 'CandidateTeacher', 'PhaseTimer', 'TrainState',
+           'fit_one_cycle_resumable']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -91,6 +91,38 @@ class CandidateTeacher(MeanTeacher):
         self.threshold, self.hard = threshold, hard
     def term(self, student, teacher, targets):
         return candidate_pseudo_ce(student, teacher, targets.cand, threshold=self.threshold, hard=self.hard)
+
+# %% ../nbs/05_callbacks.ipynb #b5553a40
+class PhaseTimer(Callback):
+    "Seconds spent per phase of training (see above), in `self.phases`"
+    order, run_valid = 0, True
+    _marks = dict(before_batch='data', after_pred='forward', after_loss='loss', before_backward='teacher', after_backward='backward',
+                  after_step='step', after_batch='ema')
+    def __init__(self): self.phases = dict.fromkeys([*self._marks.values(), 'validation', 'epoch_end'], 0.)
+    def _mark(self, phase):
+        t = time.perf_counter(); self.phases[phase] += t - self.t; self.t = t
+    def before_fit(self): self.t, self.t_end = time.perf_counter(), None
+    def before_epoch(self):
+        if self.t_end is not None: self.phases['epoch_end'] += time.perf_counter() - self.t_end; self.t_end = None
+        self.t = time.perf_counter()
+    def before_batch(self):
+        if self.training: self._mark('data')
+    def after_pred(self):
+        if self.training: self._mark('forward')
+    def after_loss(self):
+        if self.training: self._mark('loss')
+    def before_backward(self): self._mark('teacher')
+    def after_backward(self): self._mark('backward')
+    def after_step(self): self._mark('step')
+    def after_batch(self):
+        if self.training: self._mark('ema')
+    def before_validate(self): self.t = time.perf_counter()
+    def after_validate(self): self._mark('validation')
+    def after_epoch(self): self.t_end = time.perf_counter()  # the callbacks after this one write history and checkpoint
+    def after_fit(self): self.before_epoch()
+    def summary(self) -> dict:
+        "Seconds per phase, rounded"
+        return {k: round(v, 2) for k, v in self.phases.items()}
 
 # %% ../nbs/05_callbacks.ipynb #cde9c96e
 def _atomic_save(obj, path:Path):

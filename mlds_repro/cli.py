@@ -117,7 +117,8 @@ def cmd_reproduce(a):
 def cmd_bench(a):
     "mlds-repro bench: measure speed ratios in one run, print JSON"
     from mlds_repro.train import bench
-    r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats)
+    r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats, jobs=not a.no_jobs,
+              grid_runs=a.grid_runs)
     print(json.dumps(r, indent=1))
     if a.out: _atomic_json(r, a.out)
 
@@ -183,8 +184,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--compile', action=argparse.BooleanOptionalAction, default=None, help="compiled training (default: the scale's)")
     r.add_argument('--out', required=True); r.set_defaults(func=cmd_reproduce)
     b = sub.add_parser('bench', help='measure speed ratios in one run and print JSON')
-    b.add_argument('--size', type=int, default=128); b.add_argument('--batch', type=int, default=8); b.add_argument('--batches', type=int, default=8)
-    b.add_argument('--width', type=int, default=16); b.add_argument('--depth', type=int, default=4); b.add_argument('--repeats', type=int, default=3)
+    b.add_argument('--size', type=int, default=64); b.add_argument('--batch', type=int, default=8); b.add_argument('--batches', type=int, default=8)
+    b.add_argument('--width', type=int, default=8); b.add_argument('--depth', type=int, default=4); b.add_argument('--repeats', type=int, default=3)
+    b.add_argument('--no-jobs', action='store_true', help='skip the --jobs 2 vs --jobs 1 grid (about a minute)')
+    b.add_argument('--grid-runs', type=int, default=4, help='runs in that grid')
     b.add_argument('--out'); b.set_defaults(func=cmd_bench)
     return p
 

@@ -14,9 +14,9 @@ from .train import train, CPU_SCALE
 # %% auto #0
 __all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'code_version', 'data_fingerprint',
            'prepare_data', 'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_run',
-           'dask_client', 'run_experiments', 'save_results', 'full_share', 'summary', 'plot_budget_curve',
-           'save_figure', 'load_claims', 'annotation_cost', 'parse_costs', 'check_claims', 'merge_results',
-           'write_report', 'notebooks_dir', 'run_name', 'worker_config', 'local_cluster', 'reproduce']
+           'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results', 'full_share', 'summary',
+           'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs', 'check_claims',
+           'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -182,6 +182,19 @@ def dask_client(scheduler=None):
     if not scheduler: return None
     from distributed import Client
     return scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False)
+
+def worker_config() -> dict:
+    "Dask settings for training workers: no `MALLOC_TRIM_THRESHOLD_` (it made every training step 1.7x slower) and no sampling profiler"
+    import dask
+    env = dict(dask.config.get('distributed.nanny.pre-spawn-environ', {})); env.pop('MALLOC_TRIM_THRESHOLD_', None)
+    return {'distributed.nanny.pre-spawn-environ': env, 'distributed.worker.profile.enabled': False}
+
+def local_cluster(jobs:int):
+    "A Dask `LocalCluster` of `jobs` single-threaded worker processes (no dashboard), with `worker_config()`"
+    import logging, dask
+    from distributed import LocalCluster
+    with dask.config.set(worker_config()):
+        return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
 
 def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress:bool|None=None, scheduler=None) -> list[dict]:
     "Train (or reuse) every run of `runs` on `data`, in-process or as Dask tasks; returns tidy rows, saved to `out_dir/results/<paper>.csv`"
@@ -434,19 +447,6 @@ def run_name(paper:str, params:dict) -> str:
     return '__'.join([paper] + [f"{k}-{_slug(Path(str(v)).name if k == 'dataset' else v)}" for k, v in params.items() if k != 'out_dir']) + '.ipynb'
 
 JOBS = 2  # default parallel runs: two single-threaded Dask workers beat one process with two threads on 2 cores (see bench)
-
-def worker_config() -> dict:
-    "Dask settings for training workers: no `MALLOC_TRIM_THRESHOLD_` (it made every training step 1.7x slower) and no sampling profiler"
-    import dask
-    env = dict(dask.config.get('distributed.nanny.pre-spawn-environ', {})); env.pop('MALLOC_TRIM_THRESHOLD_', None)
-    return {'distributed.nanny.pre-spawn-environ': env, 'distributed.worker.profile.enabled': False}
-
-def local_cluster(jobs:int):
-    "A Dask `LocalCluster` of `jobs` single-threaded worker processes (no dashboard), with `worker_config()`"
-    import logging, dask
-    from distributed import LocalCluster
-    with dask.config.set(worker_config()):
-        return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
 
 def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=None, seeds:int|None=None, device:str='cpu',
               costs:str|dict|None=None, nbs=None,

@@ -101,7 +101,8 @@ def copy_model(model:nn.Module) -> nn.Module:
 
 def compile_model(model:nn.Module, example:torch.Tensor|None=None, warn=None, **opts) -> tuple[nn.Module, str|None]:
     "Compile `model` in place after a trial forward/backward on `example`; returns `(model, None)`, or `(eager model, why)`"
-    import torch._dynamo
+    import logging, torch._dynamo
+    logging.getLogger('torch.utils.cpp_extension').setLevel(logging.ERROR)  # "No CUDA runtime is found" on every CPU machine
     opts = {**COMPILE_OPTS, **opts}
     try:
         if example is not None:

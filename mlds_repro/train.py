@@ -15,7 +15,7 @@ from .models import save_model
 from .methods import METHODS, in_channels
 from .models import compile_model, uncompile
 from fastai.callback.core import Callback
-from .callbacks import fit_one_cycle_resumable
+from .callbacks import fit_one_cycle_resumable, PhaseTimer
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
@@ -78,7 +78,7 @@ def seed_everything(seed:int):
 def log_mode() -> str:
     "'bars' (fastprogress) in a terminal or a notebook, 'lines' when output is piped (files, CI, papermill, Dask workers)"
     m = os.environ.get('MLDS_REPRO_LOG')
-    if m in ('bars', 'lines'): return m
+    if m in ('bars', 'lines', 'quiet'): return m  # 'quiet': no per-epoch output at all
     from fastprogress.fastprogress import IN_NOTEBOOK
     return 'bars' if IN_NOTEBOOK or sys.stdout.isatty() else 'lines'
 
@@ -139,19 +139,22 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     if not progress:
         from fastai.callback.progress import ProgressCallback
         learn.remove_cb(ProgressCallback); learn.logger = lambda *a, **k: None  # history.csv keeps the per-epoch table
-        cbs = [EpochLines(epochs, tag)] + list(cbs)
-    ts = fit_one_cycle_resumable(learn, epochs, lr, out, resume=resume, cbs=list(cbs))
+        if log_mode() != 'quiet': cbs = [EpochLines(epochs, tag)] + list(cbs)
+    pt = PhaseTimer(); info['setup_s'] = round(time.time() - t_start, 1); t_fit = time.time()
+    ts = fit_one_cycle_resumable(learn, epochs, lr, out, resume=resume, cbs=[pt] + list(cbs))
+    info['phases_s'] = pt.summary()
     model = uncompile(learn.model).eval()  # scoring at each image's own size runs eagerly
     if compile:
         c = dynamo.utils.counters
         info.update(graphs=int(c['stats']['unique_graphs']), recompiles=int(sum(c['recompiles'].values())))
-    info['train_s'] = round(time.time() - t_start, 1)
+    info['fit_s'] = round(time.time() - t_fit, 1); t0 = time.time()
     metrics = {s: evaluate_model(model, dd, s, size, device) for s in ('val', 'test')}
+    info['scoring_s'] = round(time.time() - t0, 1); t0 = time.time()
     metrics['best_epoch'] = ts.best_epoch
     save_model(model, out/'model.pth', classes=dd.classes, size=size, method=method, budget=args['budget'], seed=seed, best_epoch=ts.best_epoch)
     plot_curves(ts.rows, out/'curves.png')
     plot_predictions(model, dd, 'test', size, device=device, path=out/'predictions.png')
-    info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
+    info['figures_s'] = round(time.time() - t0, 1); info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
     tmp = out/'.metrics.json.tmp'; tmp.write_text(json.dumps(metrics, indent=1)); tmp.replace(out/'metrics.json')
     return metrics
 
@@ -208,6 +211,7 @@ def _bench_grid(out, jobs:int, n_runs:int, size:int, width:int) -> float:
     cfg = scale_config('smoke', size=size, width=width, depth=4, bs=8, epochs=2, steps_per_epoch=25)
     data = prepare_data('synth-oct', dict(cfg, synth={'synth-oct': dict(n=100)}), out)
     runs = grid('bench', 'supervised', 'full=1', n_runs)
+    env0 = os.environ.get('MLDS_REPRO_LOG'); os.environ['MLDS_REPRO_LOG'] = 'quiet'  # workers inherit it: no epoch lines
     cluster = local_cluster(jobs) if jobs > 1 else None
     try:
         if cluster is not None:
@@ -219,6 +223,8 @@ def _bench_grid(out, jobs:int, n_runs:int, size:int, width:int) -> float:
         return time.perf_counter() - t0
     finally:
         if cluster is not None: cluster.close()
+        if env0 is None: os.environ.pop('MLDS_REPRO_LOG', None)
+        else: os.environ['MLDS_REPRO_LOG'] = env0
 
 def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, jobs:bool=True,
           grid_runs:int=4) -> dict:

@@ -28,6 +28,22 @@ def test_train_varied_sizes(tmp_path):
     model, meta = load_model(tmp_path / 'run' / 'model.pth')
     assert meta['classes'] == ['background', 'lesion'] and meta['size'] == 32
     for f in ('curves.png', 'predictions.png', 'history.csv'): assert (tmp_path / 'run' / f).stat().st_size > 0
+    # output piped (not a terminal): one line per epoch, no carriage-return progress bars
+    assert '\r' not in r.stdout + r.stderr
+    epochs = [l for l in r.stdout.splitlines() if l.startswith('epoch ')]
+    assert [l.split()[1] for l in epochs] == ['1/2', '2/2'] and all(l.endswith(' s') and 'valid_loss' in l for l in epochs), r.stdout
+
+def test_train_compiled_falls_back(tmp_path):
+    "--compile where no C++ compiler works: one warning line, an eager run that finishes, and the reason in metrics.json"
+    _varied(tmp_path)
+    env = dict(__import__('os').environ, CXX='/nonexistent/c++', CC='/nonexistent/cc', TORCHINDUCTOR_CACHE_DIR=str(tmp_path / 'cache'))
+    r = subprocess.run([str(EXE), 'train', '--data', tmp_path / 'd', '--epochs', '1', '--size', '32', '--batch', '2', '--width', '4',
+                        '--depth', '2', '--compile', '--out', tmp_path / 'run'], capture_output=True, text=True, timeout=600, env=env)
+    assert r.returncode == 0, r.stderr
+    warn = [l for l in r.stderr.splitlines() if 'falling back to eager' in l]
+    assert len(warn) == 1, r.stderr
+    t = json.loads((tmp_path / 'run' / 'metrics.json').read_text())['timing']
+    assert t['compile'] is False and t['fallback'], t
 
 def test_reiss2021_on_other_data(tmp_path):
     "The Reiss et al. method on a two-class data set of varied sizes, with full masks, boxes and global labels"
