@@ -318,6 +318,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'mlds_repro.train.bench': ('train.html#bench', 'mlds_repro/train.py'),
                                   'mlds_repro.train.calibration': ('train.html#calibration', 'mlds_repro/train.py'),
                                   'mlds_repro.train.calibration_summary': ('train.html#calibration_summary', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.env_vars': ('train.html#env_vars', 'mlds_repro/train.py'),
                                   'mlds_repro.train.evaluate_model': ('train.html#evaluate_model', 'mlds_repro/train.py'),
                                   'mlds_repro.train.log_mode': ('train.html#log_mode', 'mlds_repro/train.py'),
                                   'mlds_repro.train.plot_curves': ('train.html#plot_curves', 'mlds_repro/train.py'),

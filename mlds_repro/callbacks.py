@@ -96,9 +96,8 @@ class CandidateTeacher(MeanTeacher):
 class PhaseTimer(Callback):
     "Seconds spent per phase of training (see above), in `self.phases`"
     order, run_valid = 0, True
-    _marks = dict(before_batch='data', after_pred='forward', after_loss='loss', before_backward='teacher', after_backward='backward',
-                  after_step='step', after_batch='ema')
-    def __init__(self): self.phases = dict.fromkeys([*self._marks.values(), 'validation', 'epoch_end'], 0.)
+    def __init__(self):
+        self.phases = dict.fromkeys(['data', 'forward', 'loss', 'teacher', 'backward', 'step', 'ema', 'validation', 'epoch_end'], 0.)
     def _mark(self, phase):
         t = time.perf_counter(); self.phases[phase] += t - self.t; self.t = t
     def before_fit(self): self.t, self.t_end = time.perf_counter(), None

@@ -4,12 +4,12 @@
 
 # %% ../nbs/07_experiments.ipynb #5bc64bcd
 from __future__ import annotations
-import csv, datetime, hashlib, json, math, os, sys, tempfile, time, traceback
+import contextlib, csv, datetime, hashlib, json, math, os, sys, tempfile, time, traceback
 from pathlib import Path
 import numpy as np
 from .annotations import MLDSError, KINDS, parse_budget, format_budget
 from .data.core import DataDir
-from .train import train, CPU_SCALE
+from .train import train, CPU_SCALE, env_vars
 
 # %% auto #0
 __all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'code_version', 'data_fingerprint',
@@ -33,7 +33,7 @@ def scale_config(scale:str, **overrides) -> dict:
     "Training arguments, synthetic data sizes and default seeds of `scale`; `overrides` replace training arguments"
     if scale not in SCALES: raise MLDSError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
     s = SCALES[scale]
-    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'num_workers', 'compile', 'channels_last', 'threads')]
+    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'num_workers', 'threads')]
     if bad: raise MLDSError(f"scale {scale}: cannot override {', '.join(bad)}")
     return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **overrides})
 
@@ -210,13 +210,13 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
     workers = len(client.scheduler_info()['workers']) if client is not None else 1
     _log(f"[{paper}] {dataset}: {n} runs planned, {n - len(fresh)} finished earlier, {len(fresh)} to train"
          + (f" as Dask tasks on {workers} worker(s) at {client.scheduler.address}" if client is not None else " in this process"))
-    status, t_all, times = {}, time.time(), []
+    status, metrics, t_all, times = {}, {}, time.time(), []
     def done(f, res):
         status[f] = res
-        if res['ok']: times.append(res['seconds'])
+        if res['ok']: times.append(res['seconds']); metrics[f] = json.loads((Path(f)/'metrics.json').read_text())
         left = len(fresh) - len(status)
         eta = (sum(times) / len(times) * left / workers) if times and left else 0
-        m = json.loads((Path(f)/'metrics.json').read_text())['test']['iou']['mean'] if res['ok'] else None
+        m = metrics[f]['test']['iou']['mean'] if res['ok'] else None
         _log(f"{tags[f]}: " + (f"{'resumed and ' if res['resumed'] else ''}trained in {_fmt_s(res['seconds'])}, test mIoU {m:.3f}" if res['ok']
               else f"FAILED ({res['error']}); traceback in {Path(f)/'error.txt'}") + f"; {left} to go" + (f", ETA {_fmt_s(eta)}" if left else ''))
     kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **cfg['train'], **todo[f][0]['method_kw'])
@@ -241,7 +241,7 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
             failed += [dict(paper=paper, experiment=x['experiment'], dataset=dataset, method=x['label'], budget=x['budget'], seed=x['seed'],
                             folder=f, error=status[f]['error']) for x in rs]
             continue
-        m = json.loads((Path(f)/'metrics.json').read_text())
+        m = metrics[f] if f in metrics else json.loads((Path(f)/'metrics.json').read_text())
         for x in rs: rows += metric_rows(m, paper, x, dataset)
     nf = len({x['folder'] for x in failed})
     if fresh: _log(f"[{paper}] {dataset}: {len(fresh) - nf} trained, {nf} failed, in {_fmt_s(time.time() - t_all)}")
@@ -476,20 +476,12 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     params = dict(scale=scale, **({'dataset': dataset} if dataset else {}), **({'seeds': seeds} if seeds else {}),
                   **({'device': device} if device != 'cpu' else {}), **({'compile': compile} if compile is not None else {}))
     t_all = time.time()
-    cluster, env0 = None, {k: os.environ.get(k) for k in ('MLDS_REPRO_SCHEDULER', 'MLDS_REPRO_LOG')}
-    os.environ['MLDS_REPRO_LOG'] = 'lines'  # the notebooks' output is streamed into a log, not a terminal
-    if scheduler: os.environ['MLDS_REPRO_SCHEDULER'] = scheduler
-    elif jobs > 1:
-        cluster = local_cluster(jobs); os.environ['MLDS_REPRO_SCHEDULER'] = cluster.scheduler_address
-    else: os.environ.pop('MLDS_REPRO_SCHEDULER', None)
-    _log(f"reproduce: {len(papers)} notebook(s) at scale {scale}; runs " + (f"on the Dask scheduler {scheduler}" if scheduler else
-         f"on a local Dask cluster of {jobs} single-threaded workers" if cluster else "in the notebooks' process"))
-    try: _reproduce_notebooks(pm, papers, nbs, out, params, meta, mp, costs, scale)
-    finally:
-        if cluster is not None: cluster.close()
-        for k, v in env0.items():
-            if v is None: os.environ.pop(k, None)
-            else: os.environ[k] = v
+    log = os.environ.get('MLDS_REPRO_LOG') if os.environ.get('MLDS_REPRO_LOG') == 'quiet' else 'lines'  # the notebooks' output is a log
+    with (local_cluster(jobs) if jobs > 1 and not scheduler else contextlib.nullcontext()) as cluster, \
+         env_vars(MLDS_REPRO_LOG=log, MLDS_REPRO_SCHEDULER=scheduler or (cluster.scheduler_address if cluster else None)):
+        _log(f"reproduce: {len(papers)} notebook(s) at scale {scale}; runs " + (f"on the Dask scheduler {scheduler}" if scheduler else
+             f"on a local Dask cluster of {jobs} single-threaded workers" if cluster else "in the notebooks' process"))
+        _reproduce_notebooks(pm, papers, nbs, out, params, meta, mp, costs, scale)
     failed_runs = [f for q in papers for f in (json.loads((out/'failed'/f"{q}.json").read_text()) if (out/'failed'/f"{q}.json").exists() else [])]
     res = dict(out=str(out), papers=papers, seconds=round(time.time() - t_all, 1), failed_notebooks=meta['failed_notebooks'], failed_runs=failed_runs)
     _log(f"reproduce: finished in {_fmt_s(res['seconds'])}\nresults: {out/'results.csv'}\nreport:  {out/'report.md'}\nfigures: {out/'figures'}")

@@ -19,7 +19,8 @@ from .callbacks import fit_one_cycle_resumable, PhaseTimer
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
-           'EpochLines', 'train', 'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench']
+           'env_vars', 'EpochLines', 'train', 'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop',
+           'bench']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -82,6 +83,18 @@ def log_mode() -> str:
     from fastprogress.fastprogress import IN_NOTEBOOK
     return 'bars' if IN_NOTEBOOK or sys.stdout.isatty() else 'lines'
 
+@contextlib.contextmanager
+def env_vars(**values):
+    "Set environment variables for the duration of a `with` block (None unsets one); the old values come back after"
+    old = {k: os.environ.get(k) for k in values}
+    def put(d):
+        for k, v in d.items():
+            if v is None: os.environ.pop(k, None)
+            else: os.environ[k] = str(v)
+    put(values)
+    try: yield
+    finally: put(old)
+
 class EpochLines(Callback):
     "One line per finished epoch (epoch, losses, validation metrics, seconds), numbered from the run's start across resumes"
     order = 72
@@ -123,9 +136,8 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     dd = DataDir(data)
     dls = mixed_dls(dd, budget, unit=unit, seed=seed, size=size, bs=bs, needs=r.needs, kinds=r.uses, composition=r.composition,
                     steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
-    learn = r.fn(dls, width=width, depth=depth, lr=lr, **method_kw)
+    learn = r.fn(dls, width=width, depth=depth, lr=lr, channels_last=channels_last, **method_kw)
     learn.model.to(device)
-    if channels_last: learn.model.to(memory_format=torch.channels_last)  # convolutions then run channels-last end to end
     info = dict(compile=bool(compile))
     if compile:
         import torch._dynamo as dynamo
@@ -211,20 +223,14 @@ def _bench_grid(out, jobs:int, n_runs:int, size:int, width:int) -> float:
     cfg = scale_config('smoke', size=size, width=width, depth=4, bs=8, epochs=2, steps_per_epoch=25)
     data = prepare_data('synth-oct', dict(cfg, synth={'synth-oct': dict(n=100)}), out)
     runs = grid('bench', 'supervised', 'full=1', n_runs)
-    env0 = os.environ.get('MLDS_REPRO_LOG'); os.environ['MLDS_REPRO_LOG'] = 'quiet'  # workers inherit it: no epoch lines
-    cluster = local_cluster(jobs) if jobs > 1 else None
-    try:
-        if cluster is not None:
+    with env_vars(MLDS_REPRO_LOG='quiet'), (local_cluster(jobs) if jobs > 1 else contextlib.nullcontext()) as cluster:
+        if cluster is not None:  # workers inherit the quiet log; they start warm, like in a long reproduction
             from distributed import Client
-            with Client(cluster) as c: c.run(lambda: __import__('mlds_repro.train'))  # workers start warm, like a long reproduction
+            with Client(cluster) as c: c.run(lambda: __import__('mlds_repro.train'))
         with contextlib.redirect_stdout(io.StringIO()):
             t0 = time.perf_counter(); run_experiments('bench', runs, data, cfg, Path(out)/f"jobs{jobs}", progress=False,
                                                       scheduler=cluster.scheduler_address if cluster else None)
         return time.perf_counter() - t0
-    finally:
-        if cluster is not None: cluster.close()
-        if env0 is None: os.environ.pop('MLDS_REPRO_LOG', None)
-        else: os.environ['MLDS_REPRO_LOG'] = env0
 
 def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, jobs:bool=True,
           grid_runs:int=4) -> dict:
@@ -235,7 +241,6 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
     from mlds_repro.methods import supervised
     from mlds_repro.callbacks import EMATeacher
     from mlds_repro.data.synth import write_synth
-    from mlds_repro.models import copy_model
     tmp = Path(tempfile.mkdtemp(prefix='mlds-bench-'))
     write_synth('synth-oct', tmp/'d', n=bs * n_batches * 2, size=size, seed=seed, per_volume=1)
     seed_everything(seed)
