@@ -9,17 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from scipy import ndimage
+from .core import MLDSError, KINDS, Kind, atomic_write, parse_kv
 
 # %% auto #0
-__all__ = ['KINDS', 'IGNORE', 'ANN_COLUMNS', 'MLDSError', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
+__all__ = ['IGNORE', 'ANN_COLUMNS', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
            'write_annotations_csv', 'read_annotations_csv', 'parse_budget', 'format_budget', 'budget_counts',
            'assign_budget']
 
 # %% ../nbs/00_annotations.ipynb #2513a12f
-class MLDSError(ValueError):
-    "An error caused by the user's input; its message names the file (or argument) and the problem"
-
-KINDS = ('full', 'box', 'global', 'eroded', 'none')  # annotation kinds, most to least informative
 IGNORE = 255  # value of an unlabelled pixel in a partial label map
 
 # %% ../nbs/00_annotations.ipynb #d8628ce2
@@ -139,11 +136,9 @@ def weak_rows(image_id:str, mask:np.ndarray, classes:list[str]) -> list[dict]:
 
 def write_annotations_csv(rows:list[dict], path) -> Path:
     "Write `rows` to `path` atomically (a temporary file renamed)"
-    path = Path(path); tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=ANN_COLUMNS); w.writeheader(); w.writerows(rows)
-    tmp.replace(path)
-    return path
+    def w(f):
+        wr = csv.DictWriter(f, fieldnames=ANN_COLUMNS); wr.writeheader(); wr.writerows(rows)
+    return atomic_write(path, w)
 
 # %% ../nbs/00_annotations.ipynb #6b22d5a2
 def _int(v, where, name):
@@ -192,13 +187,7 @@ def parse_budget(budget:str|dict) -> dict[str, float]:
     "Parse `'full=0.06,global=0.94'` (or a dict) into `{kind: fraction}`, validated"
     if isinstance(budget, dict): items = list(budget.items())
     else:
-        items = []
-        for part in str(budget).replace(' ', '').split(','):
-            if not part: continue
-            if '=' not in part: raise MLDSError(f"budget {budget!r}: {part!r} is not kind=fraction")
-            k, v = part.split('=', 1)
-            try: items.append((k, float(v)))
-            except ValueError: raise MLDSError(f"budget {budget!r}: {v!r} is not a number") from None
+        items = list(parse_kv(str(budget), 'budget', value=float).items())
     out = {}
     for k, v in items:
         if k not in KINDS: raise MLDSError(f"budget: unknown kind {k!r}; expected one of {', '.join(KINDS)}")

@@ -4,22 +4,15 @@
 
 # %% ../nbs/08_cli.ipynb #fae0a8b5
 from __future__ import annotations
-import argparse, json, os, sys, tempfile
+import argparse, json, sys
 from pathlib import Path
-from .annotations import MLDSError
+from .core import MLDSError, atomic_json, atomic_write
 
 # %% auto #0
 __all__ = ['cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_evaluate', 'cmd_train', 'cmd_reproduce', 'cmd_bench', 'parser',
            'main']
 
 # %% ../nbs/08_cli.ipynb #08cd6d3a
-def _atomic_json(obj, path) -> Path:
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, 'w') as f: json.dump(obj, f, indent=1)
-    os.replace(tmp, path)
-    return path
-
 def _spacing(s:str):
     try:
         v = [float(x) for x in s.split(',')]
@@ -64,9 +57,7 @@ def cmd_show(a):
     ids = [i for i in dd.ids(a.split) if dd.mask_files[i] is not None][:a.n]
     if not ids: raise MLDSError(f"{dd.path}: split {a.split!r} has no image with a mask")
     fig = show_samples({i: dd.image(i) for i in ids}, {i: dd.mask(i) for i in ids}, ids, dd.classes, ncols=min(4, len(ids)))
-    out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.stem}.tmp{out.suffix or '.png'}")
-    fig.savefig(tmp, dpi=80); tmp.replace(out)
+    atomic_write(a.out, lambda f: fig.savefig(f, format='png', dpi=80), 'wb')
     print(f"wrote {out}")
 
 def cmd_evaluate(a):
@@ -78,23 +69,16 @@ def cmd_evaluate(a):
         dd = DataDir(a.dataset); classes, spacing = dd.classes, dd.spacing
     if a.spacing: spacing = _spacing(a.spacing)
     r = evaluate_dirs(a.pred, a.gt, classes=classes, spacing=spacing, distances=not a.no_distances, progress=sys.stdout.isatty())
-    _atomic_json(r, a.out)
+    atomic_json(r, a.out)
     print(f"wrote {a.out}: mIoU {r['iou']['mean']:.4f}, mDice {r['dice']['mean']:.4f}")
 
 # %% ../nbs/08_cli.ipynb #680dfc01
 def _options(method:str, opts:list[str]) -> dict:
-    "`['ds=standard', 'pl_weight=0.5']` -> method options, checked against the recipe's signature"
-    import inspect
-    from mlds_repro.methods import METHODS
-    own = [p for p in inspect.signature(METHODS[method].fn).parameters if p not in ('dls', 'kw', 'width', 'depth', 'lr')]  # the rest have flags
-    out = {}
-    for o in opts:
-        if '=' not in o: raise MLDSError(f"--opt {o!r}: expected NAME=VALUE")
-        k, v = o.split('=', 1)
-        if k not in own: raise MLDSError(f"--opt {k}: not an option of {method} (options: {', '.join(own)})")
-        try: out[k] = json.loads(v)
-        except ValueError: out[k] = v
-    return out
+    "`['ds=standard', 'pl_weight=0.5']` -> the method's options, checked against its options dataclass (unknown or ill-typed: an error)"
+    import dataclasses
+    from mlds_repro.methods import get_method
+    m = get_method(method); given = m.options(opts)  # raises with the list of valid options
+    return {k: getattr(given, k) for k in dataclasses.asdict(given) if k in {o.split('=', 1)[0].strip() for o in opts}}
 
 def cmd_train(a):
     "mlds-repro train: train a method on a data folder under a budget"
@@ -120,7 +104,7 @@ def cmd_bench(a):
     r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats, jobs=not a.no_jobs,
               grid_runs=a.grid_runs)
     print(json.dumps(r, indent=1))
-    if a.out: _atomic_json(r, a.out)
+    if a.out: atomic_json(r, a.out)
 
 # %% ../nbs/08_cli.ipynb #da1515c0
 class _Parser(argparse.ArgumentParser):

@@ -7,16 +7,17 @@ from __future__ import annotations
 import contextlib, csv, datetime, hashlib, json, math, os, sys, tempfile, time, traceback
 from pathlib import Path
 import numpy as np
-from .annotations import MLDSError, KINDS, parse_budget, format_budget
+from .core import MLDSError, KINDS, atomic_write, atomic_json, parse_kv
+from .annotations import parse_budget, format_budget
 from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars
 
 # %% auto #0
-__all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'code_version', 'data_fingerprint',
-           'prepare_data', 'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_run',
-           'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results', 'full_share', 'summary',
-           'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs', 'check_claims',
-           'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
+__all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'method_free_source', 'code_version',
+           'data_fingerprint', 'prepare_data', 'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows',
+           'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results',
+           'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs',
+           'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -40,14 +41,27 @@ def scale_config(scale:str, **overrides) -> dict:
 # %% ../nbs/07_experiments.ipynb #98c32fe3
 _NOT_TRAINING = {'experiments.py', 'cli.py', '_modidx.py'}
 
+def method_free_source(text:str, methods=None) -> str:
+    "`methods.py`'s text without the registered methods' own code (classes and options), cell markers and `__all__`"
+    import inspect, re
+    from mlds_repro.methods import METHODS
+    for m in (METHODS.values() if methods is None else methods):
+        for obj in (type(m), m.Options):
+            try: text = text.replace(inspect.getsource(obj), '')
+            except (OSError, TypeError): pass
+    text = re.sub(r"^__all__ = \[.*?\]\n", '', text, flags=re.S | re.M)
+    return '\n'.join(l for l in text.splitlines() if l.strip() and not l.startswith('# %%'))
+
 def code_version() -> str:
-    "Package version and a hash of the modules that affect training"
+    "Package version and a hash of the shared code that affects training (methods' own code excluded: see `Method.fingerprint`)"
     import mlds_repro
     root = Path(mlds_repro.__file__).parent
     h = hashlib.sha1()
     for p in sorted(root.rglob('*.py')):
         if p.name in _NOT_TRAINING: continue
-        h.update(str(p.relative_to(root)).encode()); h.update(p.read_bytes())
+        text = p.read_text()
+        if p.name == 'methods.py' and p.parent == root: text = method_free_source(text)
+        h.update(str(p.relative_to(root)).encode()); h.update(text.encode())
     return f"{mlds_repro.__version__}+{h.hexdigest()[:10]}"
 
 _FP_CACHE = {}
@@ -85,37 +99,42 @@ def dataset_name(data) -> str:
 def _slug(s:str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '-' for c in str(s)).strip('-')
 
 class Run(dict):
-    "One training run of an experiment: experiment, method, label, budget, seed and method options"
-    def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, **method_kw):
-        from mlds_repro.methods import METHODS
-        if method not in METHODS: raise MLDSError(f"experiment {experiment}: unknown method {method!r}; expected one of {', '.join(sorted(METHODS))}")
+    "One training run of an experiment: experiment, method, label, budget, seed, budget unit and method options"
+    def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None, **options):
+        from mlds_repro.methods import get_method
+        try: m = get_method(method); opts = m.options(options)
+        except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
+        if unit not in (None, 'case', 'image'): raise MLDSError(f"experiment {experiment}: unit={unit!r}; expected 'case' or 'image'")
         super().__init__(experiment=experiment, method=method, label=label or method, budget=format_budget(parse_budget(budget)),
-                         seed=int(seed), method_kw=dict(method_kw))
+                         seed=int(seed), unit=unit, options=dict(options))
+    def settings(self, cfg:dict) -> dict:
+        "The run's training settings: the scale's, with the run's budget unit"
+        return {'unit': 'case', **cfg['train'], **({'unit': self['unit']} if self['unit'] else {})}
     def key(self, cfg:dict, data) -> str:
         "Hash of everything the run's result depends on"
-        t = {k: v for k, v in cfg['train'].items() if k not in ('device', 'num_workers', 'threads')}
-        s = json.dumps(dict(method=self['method'], budget=self['budget'], seed=self['seed'], kw=self.options(), train=t,
-                            code=code_version(), data=data_fingerprint(data)), sort_keys=True, default=str)
+        from mlds_repro.methods import get_method
+        m = get_method(self['method'])
+        t = {k: v for k, v in self.settings(cfg).items() if k not in ('device', 'num_workers', 'threads')}
+        s = json.dumps(dict(method=self['method'], method_code=m.fingerprint(), options=self.options(), budget=self['budget'],
+                            seed=self['seed'], train=t, code=code_version(), data=data_fingerprint(data)), sort_keys=True, default=str)
         return hashlib.sha1(s.encode()).hexdigest()[:12]
     def options(self) -> dict:
         "The method options with every default filled in, so that runs that differ only in spelling share a key"
-        import inspect
-        from mlds_repro.methods import METHODS
-        sig = inspect.signature(METHODS[self['method']].fn).parameters
-        d = {k: p.default for k, p in sig.items() if p.default is not inspect.Parameter.empty and k not in ('width', 'depth', 'lr')}
-        return {'unit': 'case', **d, **self['method_kw']}
+        import dataclasses
+        from mlds_repro.methods import get_method
+        return dataclasses.asdict(get_method(self['method']).options(self['options']))
     def folder(self, cfg:dict, data, out_dir) -> Path:
         "Where the run's outputs live: `out_dir/train/<method>__<budget>__s<seed>__<key>`"
         return Path(out_dir)/'train'/f"{self['method']}__{_slug(self['budget'])}__s{self['seed']}__{self.key(cfg, data)}"
 
-def grid(experiment:str, methods, budgets, seeds, **method_kw) -> list[Run]:
+def grid(experiment:str, methods, budgets, seeds, **options) -> list[Run]:
     "Runs of every method (a name, or `(label, method, options)`) under every budget and seed"
     out = []
     for m in ([methods] if isinstance(methods, (str, tuple)) else methods):
         label, method, kw = (m, m, {}) if isinstance(m, str) else m
         for b in ([budgets] if isinstance(budgets, str) else budgets):
             for s in (range(seeds) if isinstance(seeds, int) else seeds):
-                out.append(Run(experiment, method, b, s, label=label, **{**method_kw, **kw}))
+                out.append(Run(experiment, method, b, s, label=label, **{**options, **kw}))
     return out
 
 # %% ../nbs/07_experiments.ipynb #896371be
@@ -132,21 +151,11 @@ def metric_rows(metrics:dict, paper:str, run:Run, dataset:str) -> list[dict]:
                                  seed=run['seed'], split=split, metric=metric, **{'class': cls}, value='' if v is None else float(v)))
     return rows
 
-def _atomic_write(path, write) -> Path:
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, 'w', newline='') as f: write(f)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True); raise
-    return path
-
 def write_rows(rows:list[dict], path) -> Path:
     "Write tidy rows to the CSV `path` atomically"
     def w(f):
         wr = csv.DictWriter(f, fieldnames=COLUMNS); wr.writeheader(); wr.writerows(rows)
-    return _atomic_write(path, w)
+    return atomic_write(path, w)
 
 def read_rows(path) -> list[dict]:
     "Rows of a results CSV (values as floats, missing as NaN); checks the columns"
@@ -219,7 +228,7 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
         m = metrics[f]['test']['iou']['mean'] if res['ok'] else None
         _log(f"{tags[f]}: " + (f"{'resumed and ' if res['resumed'] else ''}trained in {_fmt_s(res['seconds'])}, test mIoU {m:.3f}" if res['ok']
               else f"FAILED ({res['error']}); traceback in {Path(f)/'error.txt'}") + f"; {left} to go" + (f", ETA {_fmt_s(eta)}" if left else ''))
-    kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **cfg['train'], **todo[f][0]['method_kw'])
+    kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **todo[f][0].settings(cfg), **todo[f][0]['options'])
     if client is not None:
         from distributed import as_completed
         futs = {client.submit(train_run, str(data), f, kw(f), tags[f] + ' ', pure=False, key=f"train-{Path(f).name}"): f for f in fresh}
@@ -254,7 +263,7 @@ def save_results(rows:list[dict], out_dir, paper:str, covered:set, failed:list[d
     old = [r for r in read_rows(p) if (r['experiment'], r['dataset']) not in covered] if p.exists() else []
     fp = out_dir/'failed'/f"{paper}.json"
     prev = [f for f in json.loads(fp.read_text()) if (f['experiment'], f['dataset']) not in covered] if fp.exists() else []
-    _atomic_write(fp, lambda f: json.dump(prev + list(failed), f, indent=1))
+    atomic_write(fp, lambda f: json.dump(prev + list(failed), f, indent=1))
     return write_rows(old + rows, p)
 
 # %% ../nbs/07_experiments.ipynb #39be402f
@@ -294,7 +303,7 @@ def save_figure(fig, path) -> Path:
     "Save `fig` as PNG atomically and close it"
     import matplotlib.pyplot as plt
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.tmp.png"); fig.savefig(tmp, dpi=90); os.replace(tmp, path); plt.close(fig)
+    atomic_write(path, lambda f: fig.savefig(f, format='png', dpi=90), 'wb'); plt.close(fig)
     return path
 
 # %% ../nbs/07_experiments.ipynb #33383cb5
@@ -314,12 +323,10 @@ def annotation_cost(budget:str, costs:dict|None=None) -> dict:
 def parse_costs(s:str|dict|None) -> dict:
     "Parse `'full=1,box=0.1'` into a cost model (missing kinds keep their defaults)"
     if not s: return dict(COSTS)
-    items = s.items() if isinstance(s, dict) else (p.split('=', 1) for p in s.replace(' ', '').split(',') if p)
     out = dict(COSTS)
-    for k, v in items:
+    for k, v in parse_kv(s, 'costs', value=float).items():
         if k not in KINDS: raise MLDSError(f"costs: unknown kind {k!r}; expected one of {', '.join(KINDS)}")
-        try: out[k] = float(v)
-        except ValueError: raise MLDSError(f"costs: {k}={v!r} is not a number") from None
+        out[k] = v
         if out[k] < 0: raise MLDSError(f"costs: {k}={v} is negative")
     if out['full'] <= 0: raise MLDSError("costs: full must be positive")
     return out
@@ -429,7 +436,7 @@ def write_report(out_dir, costs:dict|None=None, claims:dict|None=None) -> Path:
     L += ['## Failed runs', '']
     L += [f"- {f.get('paper')}: {f.get('method', 'notebook')} {f.get('budget', '')} seed {f.get('seed', '')}: {f['error']} "
           f"(see `{f.get('folder') or f.get('notebook')}`)" for f in failed] or ['None.']
-    return _atomic_write(out_dir/'report.md', lambda f: f.write('\n'.join(L) + '\n'))
+    return atomic_write(out_dir/'report.md', lambda f: f.write('\n'.join(L) + '\n'))
 
 # %% ../nbs/07_experiments.ipynb #f7068e69
 PAPERS = ('baselines', 'reiss2021', 'liu2023', 'pan2022', 'seibold2022')
@@ -502,6 +509,6 @@ def _reproduce_notebooks(pm, papers, nbs, out, params, meta, mp, costs, scale):
             err = str(getattr(e, 'evalue', None) or e).strip().splitlines()
             meta['failed_notebooks'].append(dict(paper=p, notebook=str(nb_out), error=f"{getattr(e, 'ename', type(e).__name__)}: {err[-1] if err else ''}"))
             _log(f"== {p}: FAILED after {time.time() - t0:.0f} s; see {nb_out}")
-        _atomic_write(mp, lambda f: json.dump(meta, f, indent=1))
+        atomic_write(mp, lambda f: json.dump(meta, f, indent=1))
         if (out/'results').exists(): merge_results(out)
         write_report(out, costs)

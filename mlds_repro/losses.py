@@ -5,13 +5,13 @@
 # %% ../nbs/03_losses.ipynb #d1029541
 from __future__ import annotations
 from typing import NamedTuple, Callable
-import torch, torch.nn.functional as F
-from .annotations import KINDS, MLDSError
+import numpy as np, torch, torch.nn.functional as F
+from .core import KINDS, Kind, MLDSError, Batch, SegOut, as_segout, select
 
 # %% auto #0
-__all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'box_cover', 'mlds_loss', 'deep_ce_loss', 'deep_partial_ce', 'image_label_loss',
-           'entropy_loss', 'kl_loss', 'candidate_pseudo_ce', 'consistency_mse', 'Targets', 'Term', 'select',
-           'RoutedLoss']
+__all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_cover', 'mlds_loss', 'deep_ce_loss',
+           'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss', 'candidate_pseudo_ce', 'consistency_mse',
+           'sigmoid_rampup', 'Term', 'RoutedLoss', 'consistency_term', 'pseudo_label_term']
 
 # %% ../nbs/03_losses.ipynb #900ca374
 def _reduce(v:torch.Tensor, reduction:str, n=None):
@@ -48,6 +48,28 @@ def partial_ce(logits, cand, weight:float=1., reduction:str='mean'):
     v = torch.where(informative, lse_all - lse_ok, torch.zeros_like(lse_all))
     return weight * _reduce(v, reduction, informative.sum().clamp(min=1))
 
+# %% ../nbs/03_losses.ipynb #b97f8971
+def resize_nearest(t:torch.Tensor, size) -> torch.Tensor:
+    "A label map (N x H x W) or a candidate map (N x C x H x W) resized to `size` by nearest neighbour, dtype kept"
+    if tuple(t.shape[-2:]) == tuple(size): return t
+    x = t[:, None] if t.dim() == 3 else t
+    r = F.interpolate(x.float(), size=tuple(size), mode='nearest')
+    r = r[:, 0] if t.dim() == 3 else r
+    return r > 0 if t.dtype == torch.bool else r.to(t.dtype)
+
+class DeepSupervision:
+    "Sum over heads of `weights[j] * loss(heads[j], target at head j's size, **kw)`"
+    def __init__(self, loss:Callable, weights:list|None=None, resize:Callable=resize_nearest):
+        self.loss, self.weights, self.resize = loss, weights, resize
+    def __call__(self, heads:list, target, **kw):
+        ws = self.weights if self.weights is not None else [1.] * len(heads)
+        if len(ws) != len(heads): raise MLDSError(f"deep supervision: {len(ws)} head weights for {len(heads)} heads")
+        ts = target if isinstance(target, (list, tuple)) else [self.resize(target, h.shape[-2:]) for h in heads]
+        total = 0.
+        for h, t, w in zip(heads, ts, ws):
+            if w: total = total + w * self.loss(h, t, **kw)
+        return total
+
 # %% ../nbs/03_losses.ipynb #802c0dfc
 def box_cover(cand, sizes:list[tuple]) -> list[torch.Tensor]:
     "Per grid size (h, w): cells that contain a whole connected region of a class's allowed area (the positives of tight boxes)"
@@ -64,6 +86,14 @@ def box_cover(cand, sizes:list[tuple]) -> list[torch.Tensor]:
                     if y0 == y1 and x0 == x1: o[i, k, y0, x0] = 1.
     return [o.to(cand.device) for o in out]
 
+def _mlds_head(h, target, reduction:str='sum', normalize:str='cells'):
+    "MLDS of one head; `target` is `(allowed, positive)` pooled to the head's size"
+    t, pos = target
+    known = ((t == 0) | (pos > 0)).float()
+    b = F.binary_cross_entropy_with_logits(h, pos, reduction='none') * known
+    den = known.sum((1, 2, 3)).clamp(min=1) if normalize == 'known' else h[0].numel()
+    return _reduce(b.sum((1, 2, 3)) / den, reduction)
+
 def mlds_loss(heads:list, cand, kind=None, weight:float=1., reduction:str='sum', normalize:str='cells',
               head_weights:list|None=None, # one factor per head, coarse to fine (None: all 1, as the authors)
               box_positives:bool=True, # cells covering a whole box (of `kind` box items) are known positives
@@ -71,34 +101,23 @@ def mlds_loss(heads:list, cand, kind=None, weight:float=1., reduction:str='sum',
     "Multi-label deep supervision over `heads`: known negatives and positives read from the candidate map (and boxes)"
     cf = cand.float()
     sole = cf * (cf.sum(1, keepdim=True) == 1)  # pixels where one class only is allowed
-    boxes = (kind == KINDS.index('box')) if kind is not None and box_positives else None
+    boxes = (kind == Kind.BOX) if kind is not None and box_positives else None
     cover = box_cover(cand[boxes], [h.shape[-2:] for h in heads]) if boxes is not None and boxes.any() else None
-    total = 0.
-    for j, (h, hw) in enumerate(zip(heads, head_weights or [1.] * len(heads))):
+    targets = []
+    for j, h in enumerate(heads):
         t, pos = F.adaptive_max_pool2d(cf, h.shape[-2:]), F.adaptive_max_pool2d(sole, h.shape[-2:])
         if cover is not None: pos[boxes] = torch.maximum(pos[boxes], cover[j])
-        known = ((t == 0) | (pos > 0)).float()
-        b = F.binary_cross_entropy_with_logits(h, pos, reduction='none') * known
-        den = known.sum((1, 2, 3)).clamp(min=1) if normalize == 'known' else h[0].numel()
-        total = total + hw * _reduce(b.sum((1, 2, 3)) / den, reduction)
-    return weight * total
+        targets.append((t, pos))
+    return weight * DeepSupervision(_mlds_head, head_weights)(heads, targets, reduction=reduction, normalize=normalize)
 
 # %% ../nbs/03_losses.ipynb #9020276c
 def deep_ce_loss(heads:list, mask, weight:float=1., reduction:str='mean', head_weights:list|None=None):
     "Single-label deep supervision: CE of every head against the nearest-downsampled label map, summed over heads (weighted)"
-    total = 0.
-    for h, hw in zip(heads, head_weights or [1.] * len(heads)):
-        m = F.interpolate(mask[:, None].float(), size=h.shape[-2:], mode='nearest')[:, 0].long()
-        total = total + hw * ce_loss(h, m, reduction=reduction)
-    return weight * total
+    return weight * DeepSupervision(ce_loss, head_weights)(heads, mask, reduction=reduction)
 
 def deep_partial_ce(heads:list, cand, weight:float=1., reduction:str='mean', head_weights:list|None=None):
     "Single-label deep supervision from any annotation: partial CE of every head against the nearest-downsampled candidate map"
-    total = 0.
-    for h, hw in zip(heads, head_weights or [1.] * len(heads)):
-        c = F.interpolate(cand.float(), size=h.shape[-2:], mode='nearest') > 0
-        total = total + hw * partial_ce(h, c, reduction=reduction)
-    return weight * total
+    return weight * DeepSupervision(partial_ce, head_weights)(heads, cand, reduction=reduction)
 
 def image_label_loss(heads:list, presence, weight:float=1., reduction:str='mean', head:int=0):
     "BCE between the spatial max of `heads[head]` and the known class presence (-1 = unknown, skipped)"
@@ -136,41 +155,56 @@ def consistency_mse(student_logits, teacher_logits, weight:float=1., reduction:s
     return weight * _reduce(((student_logits.softmax(1) - teacher_logits.detach().softmax(1)) ** 2).sum(1), reduction)
 
 # %% ../nbs/03_losses.ipynb #166073c4
-class Targets(NamedTuple):
-    "The loaders' targets of a batch"
-    cand: torch.Tensor
-    kind: torch.Tensor
-    mask: torch.Tensor
-    presence: torch.Tensor
+def sigmoid_rampup(pct:float, rampup:float) -> float:
+    "exp(-5 (1 - t)^2), t = min(pct / rampup, 1); 1 when `rampup` is 0"
+    if rampup <= 0: return 1.
+    t = min(max(pct / rampup, 0.), 1.)
+    return float(np.exp(-5 * (1 - t) ** 2))
 
 class Term(NamedTuple):
-    "One loss term: `fn(pred, targets)` on the items whose kind is in `kinds`, times `weight`"
+    "One loss term: `fn(out, batch)` on the items whose kind is in `kinds`, times `weight` ramped up over the first `rampup` of training"
     name: str
-    fn: Callable
+    fn: Callable   # (SegOut, Batch) -> scalar, both restricted to the term's items
     kinds: tuple = KINDS
     weight: float = 1.
-
-def select(x, sel):
-    "Index the batch dimension of a tensor, or of every tensor in nested tuples and lists"
-    if isinstance(x, torch.Tensor): return x[sel]
-    if hasattr(x, '_fields'): return type(x)(*(select(o, sel) for o in x))
-    return type(x)(select(o, sel) for o in x)
+    rampup: float = 0.  # fraction of training over which the weight rises (sigmoid ramp-up); 0: constant
+    inputs: tuple = ()  # names in `Batch.extra` the term reads (e.g. 'teacher'); without them the term is skipped
 
 class RoutedLoss:
-    "Sum of `terms`, each on the items of its kinds"
+    "The whole loss of a method: the sum of its `terms`, each on the items of its kinds, with its weight"
     def __init__(self, terms:list[Term]):
+        names = [t.name for t in terms]
+        if len(set(names)) != len(names): raise MLDSError(f"loss terms: a name is used twice in {names}")
         for t in terms:
             bad = [k for k in t.kinds if k not in KINDS]
             if bad: raise MLDSError(f"loss term {t.name!r}: unknown kind(s) {bad}")
-        self.terms, self.last = list(terms), {}
+        self.terms, self.extra, self.pct, self.live, self.last = list(terms), {}, 1., {}, {}
+    def kinds_for(self, name:str) -> tuple:
+        "The kinds of the terms that read the input `name`: the items a callback must supply it for"
+        return tuple(k for k in KINDS if any(k in t.kinds and name in t.inputs for t in self.terms))
+    def weight(self, t:Term) -> float:
+        "`t`'s weight at the current point of training (`pct`, set by the `LossTerms` callback)"
+        return t.weight * sigmoid_rampup(self.pct, t.rampup)
     def __call__(self, pred, cand, kind, mask, presence):
-        tg = Targets(cand, kind, mask, presence)
-        first = pred[0] if isinstance(pred, (tuple, list)) else pred
-        total = first.sum() * 0.  # keeps the graph when no term applies
+        out, b = as_segout(pred), Batch(None, cand, kind, mask, presence, self.extra)
+        total = out.logits.sum() * 0.  # keeps the graph when no term applies
+        self.live = {}
         for t in self.terms:
+            if any(self.extra.get(i) is None for i in t.inputs): continue
             sel = torch.isin(kind, torch.tensor([KINDS.index(k) for k in t.kinds], device=kind.device))
             if not sel.any(): continue
-            v = t.fn(select(pred, sel) if not sel.all() else pred, select(tg, sel) if not sel.all() else tg) * t.weight
-            self.last[t.name] = v.detach()
-            total = total + v
+            v = t.fn(*((out, b) if sel.all() else (select(out, sel), select(b, sel))))
+            self.live[t.name] = v
+            total = total + self.weight(t) * v
+        self.last = {k: v.detach() for k, v in self.live.items()}
         return total
+
+# %% ../nbs/03_losses.ipynb #57baf040
+def consistency_term(weight:float=0.1, rampup:float=0.4, kinds:tuple=KINDS[1:]) -> Term:
+    "Mean-teacher consistency with the EMA teacher's output (`consistency_mse`)"
+    return Term('consistency', lambda o, b: consistency_mse(o.logits, b.extra['teacher'].logits), kinds, weight, rampup, ('teacher',))
+
+def pseudo_label_term(weight:float=1., rampup:float=0.4, threshold:float=0., hard:bool=False, kinds:tuple=KINDS[1:]) -> Term:
+    "The EMA teacher's prediction corrected by each item's candidate map as the student's target (`candidate_pseudo_ce`)"
+    return Term('pseudo_label', lambda o, b: candidate_pseudo_ce(o.logits, b.extra['teacher'].logits, b.cand, threshold=threshold, hard=hard),
+                kinds, weight, rampup, ('teacher',))

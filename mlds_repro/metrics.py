@@ -8,7 +8,7 @@ import math, re
 from pathlib import Path
 import numpy as np
 from scipy import ndimage
-from .annotations import MLDSError
+from .core import MLDSError, Batch, as_segout
 
 # %% auto #0
 __all__ = ['confusion', 'iou_dice', 'surface_distances', 'hd95_asd', 'SegScores', 'DatasetIoU', 'DatasetDice', 'read_labels',
@@ -89,13 +89,13 @@ class SegScores:
 from fastai.learner import Metric
 
 class _ConfMetric(Metric):
-    def __init__(self, n_classes:int, cls:int|None=None, mask_idx:int=2, name:str|None=None):
-        self.n_classes, self.cls, self.mask_idx, self._name = n_classes, cls, mask_idx, name
+    def __init__(self, n_classes:int, cls:int|None=None, name:str|None=None):
+        self.n_classes, self.cls, self._name = n_classes, cls, name
         self.reset()
     def reset(self): self.cm = np.zeros((self.n_classes, self.n_classes), np.int64)
     def accumulate(self, learn):
-        pred = learn.pred[0] if isinstance(learn.pred, (tuple, list)) else learn.pred
-        mask = learn.yb[self.mask_idx] if len(learn.yb) > self.mask_idx else learn.yb[0]
+        pred = as_segout(learn.pred).logits
+        mask = Batch(None, *learn.yb).mask if len(learn.yb) == 4 else learn.yb[0]
         self.cm += confusion(pred.argmax(1).cpu().numpy(), mask.cpu().numpy(), self.n_classes)
     def _score(self): raise NotImplementedError
     @property

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy, warnings
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
+from .core import SegOut, as_segout, atomic_write
 
 # %% auto #0
 __all__ = ['COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'is_compiled',
@@ -63,8 +64,9 @@ class UNet(nn.Module):
         self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, heads=heads)
         self.encoder = Encoder(in_ch, width, depth)
         self.decoder = Decoder(self.encoder.chs, n_classes, head_ch, heads)
-    def forward(self, x, features:bool=False):
-        return self.decoder(self.encoder(x), features)
+    def forward(self, x, features:bool=False) -> SegOut:
+        o = self.decoder(self.encoder(x), features)
+        return SegOut(o[0], o[1], {'features': o[2]} if features else {})
 
 # %% ../nbs/02_models.ipynb #2611a850
 class DualDecoderUNet(nn.Module):
@@ -75,11 +77,11 @@ class DualDecoderUNet(nn.Module):
         self.encoder = Encoder(in_ch, width, depth)
         self.decoder_a = Decoder(self.encoder.chs, n_classes, head_ch, heads)
         self.decoder_b = Decoder(self.encoder.chs, n_classes, head_ch, False)
-    def forward(self, x):
+    def forward(self, x) -> SegOut:
         f = self.encoder(x)
         la, ha = self.decoder_a(f)
         lb, _ = self.decoder_b(f)
-        return la, ha, lb
+        return SegOut(la, ha, {'b': lb})
 
 # %% ../nbs/02_models.ipynb #131f6358
 COMPILE_OPTS = dict(dynamic=False)  # shapes are fixed within a run
@@ -107,7 +109,7 @@ def compile_model(model:nn.Module, example:torch.Tensor|None=None, warn=None, **
     try:
         if example is not None:
             trial = copy.deepcopy(uncompile(model)).train(); trial.compile(**opts)
-            out = trial(example); out = out[0] if isinstance(out, (tuple, list)) else out
+            out = as_segout(trial(example)).logits
             out.float().mean().backward()
             del trial, out
         model.compile(**opts); model._compile_opts = opts
@@ -124,10 +126,8 @@ ARCHS = {'UNet': UNet, 'DualDecoderUNet': DualDecoderUNet}
 
 def save_model(model:nn.Module, path, **meta) -> Path:
     "Save architecture, arguments, weights and `meta` to `path` (atomically)"
-    path = Path(path); tmp = path.with_name(f".{path.name}.tmp")
-    torch.save(dict(arch=type(model).__name__, config=model.config, state_dict=model.state_dict(), meta=meta), tmp)
-    tmp.replace(path)
-    return path
+    d = dict(arch=type(model).__name__, config=model.config, state_dict=model.state_dict(), meta=meta)
+    return atomic_write(path, lambda f: torch.save(d, f), 'wb')
 
 def load_model(path, map_location='cpu') -> tuple[nn.Module, dict]:
     "Rebuild a model saved by `save_model`; returns `(model in eval mode, meta)`"

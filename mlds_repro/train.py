@@ -4,15 +4,16 @@
 
 # %% ../nbs/06a_train.ipynb #24f02ec7
 from __future__ import annotations
-import contextlib, copy, io, json, os, random, sys, tempfile, time, statistics
+import contextlib, copy, dataclasses, io, json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from .annotations import MLDSError, format_budget, parse_budget
+from .core import MLDSError, as_segout, atomic_json, overlay
+from .annotations import format_budget, parse_budget
 from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
 from .models import save_model
-from .methods import METHODS, in_channels
+from .methods import get_method, make_learner, in_channels
 from .models import compile_model, uncompile
 from fastai.callback.core import Callback
 from .callbacks import fit_one_cycle_resumable, PhaseTimer
@@ -27,7 +28,7 @@ __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_
 def predict_image(model, img:np.ndarray, size:int, device='cpu') -> np.ndarray:
     "Label map of `img` (H x W[ x ch]) at its own size"
     x = _resize(_zscore(img), size, False)[None].to(device)
-    out = model(x); logits = out[0] if isinstance(out, (tuple, list)) else out
+    logits = as_segout(model(x)).logits
     return F.interpolate(logits.float(), size=img.shape[:2], mode='bilinear', align_corners=False).argmax(1)[0].cpu().numpy()
 
 def evaluate_model(model, dd:DataDir, split:str, size:int, device='cpu') -> dict:
@@ -54,19 +55,14 @@ def plot_curves(rows:list[dict], path=None):
 def plot_predictions(model, dd:DataDir, split:str, size:int, n:int=6, device='cpu', path=None):
     "Images of `split` with reference and predicted labels overlaid"
     import matplotlib.pyplot as plt
-    from matplotlib.colors import ListedColormap
     ids = dd.ids(split)
     with_fg = [i for i in ids if dd.mask(i).any()]
     ids = (with_fg + [i for i in ids if i not in with_fg])[:n]
-    cmap = ListedColormap(plt.cm.tab10.colors[:max(len(dd.classes) - 1, 1)])
     fig, axs = plt.subplots(2, len(ids), figsize=(2.4 * len(ids), 5), squeeze=False)
     for j, i in enumerate(ids):
         img = dd.image(i)
         for r, (lab, name) in enumerate(((dd.mask(i), 'reference'), (predict_image(model, img, size, device), 'prediction'))):
-            ax = axs[r, j]; ax.imshow(img, cmap='gray' if img.ndim == 2 else None)
-            m = lab.astype(float); m[m == 0] = np.nan
-            ax.imshow(m - 1, cmap=cmap, alpha=0.5, vmin=0, vmax=max(len(dd.classes) - 2, 1), interpolation='nearest')
-            ax.set_title(f"{i}\n{name}" if r == 0 else name, fontsize=8); ax.axis('off')
+            overlay(axs[r, j], img, lab, len(dd.classes), alpha=0.5, title=f"{i}\n{name}" if r == 0 else name)
     fig.tight_layout()
     if path: fig.savefig(path, dpi=80); plt.close(fig)
     return fig
@@ -115,28 +111,27 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
           threads:int|None=None, # torch threads (None: as set)
           num_workers:int=0, progress:bool|None=None, # bars, one line per epoch (False), or by `log_mode()` (None)
           tag:str='', # prefix of the per-epoch lines
-          cbs=(), **method_kw) -> dict:
+          cbs=(), **options) -> dict:
     "Train `method` on the data at `data` under `budget`; write the run's outputs to `out`; return its metrics"
-    if method not in METHODS: raise MLDSError(f"unknown method {method!r}; expected one of {', '.join(sorted(METHODS))}")
+    m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
     if epochs < 1 or size < 16 or bs < 2: raise MLDSError(f"need epochs >= 1, size >= 16 and batch >= 2 (got {epochs}, {size}, {bs})")
     if device.startswith('cuda') and not torch.cuda.is_available(): raise MLDSError(f"--device {device}: CUDA is not available on this machine")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit, epochs=epochs,
                 size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, compile=bool(compile),
-                channels_last=bool(channels_last), **{k: v for k, v in method_kw.items()})
+                channels_last=bool(channels_last), options=dataclasses.asdict(opts))
     if (out/'checkpoint.pth').exists():
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
         if old != args: raise MLDSError(f"{out/'run.json'}: the run there has other arguments; --resume continues only the same run")
-    (out/'run.json').write_text(json.dumps(args, indent=1))
+    atomic_json(args, out/'run.json')
     if threads: torch.set_num_threads(threads)
     t_start = time.time()
     seed_everything(seed)
-    r = METHODS[method]
     dd = DataDir(data)
-    dls = mixed_dls(dd, budget, unit=unit, seed=seed, size=size, bs=bs, needs=r.needs, kinds=r.uses, composition=r.composition,
+    dls = mixed_dls(dd, budget, unit=unit, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
-    learn = r.fn(dls, width=width, depth=depth, lr=lr, channels_last=channels_last, **method_kw)
+    learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
     learn.model.to(device)
     info = dict(compile=bool(compile))
     if compile:
@@ -167,7 +162,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     plot_curves(ts.rows, out/'curves.png')
     plot_predictions(model, dd, 'test', size, device=device, path=out/'predictions.png')
     info['figures_s'] = round(time.time() - t0, 1); info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
-    tmp = out/'.metrics.json.tmp'; tmp.write_text(json.dumps(metrics, indent=1)); tmp.replace(out/'metrics.json')
+    atomic_json(metrics, out/'metrics.json')
     return metrics
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
@@ -238,7 +233,6 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
     from fastai.callback.progress import ProgressCallback
     from fastai.optimizer import Adam
     from fastai.data.core import DataLoaders
-    from mlds_repro.methods import supervised
     from mlds_repro.callbacks import EMATeacher
     from mlds_repro.data.synth import write_synth
     tmp = Path(tempfile.mkdtemp(prefix='mlds-bench-'))
@@ -248,7 +242,7 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
     dls.train.n = bs * n_batches
     val = dls.valid.new(n=bs)
     dls = DataLoaders(dls.train, val); dls.classes = ['background', 'IRF', 'SRF', 'PED']; dls.n_inp = 1
-    learn = supervised(dls, width=width, depth=depth); learn.remove_cb(ProgressCallback)
+    learn = make_learner(dls, 'supervised', width=width, depth=depth); learn.remove_cb(ProgressCallback)
     model, loss_func = learn.model, learn.loss_func
     learn.logger = lambda *a, **k: None  # no per-epoch table in the measurement
     learn.fit(1)  # warm-up: caches filled, kernels chosen

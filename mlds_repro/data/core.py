@@ -4,10 +4,11 @@
 
 # %% ../../nbs/01_data.core.ipynb #e16565f2
 from __future__ import annotations
-import json, shutil, tempfile, uuid
+import json, shutil, tempfile
 from pathlib import Path
 import numpy as np
 from PIL import Image
+from ..core import atomic_write
 from ..annotations import MLDSError, Annotation, mask_labels, read_annotations_csv, assign_budget, parse_budget
 
 # %% auto #0
@@ -54,14 +55,10 @@ def image_size(path) -> tuple[int, int]:
 
 def write_array(path, a:np.ndarray) -> Path:
     "Write `a` as PNG (uint8 / uint16, grey or RGB) or `.npy` (by `path`'s suffix), atomically"
-    path = Path(path); tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
-    if path.suffix == '.npy':
-        with open(tmp, 'wb') as f: np.save(f, a)
-    else:
-        if a.dtype not in (np.uint8, np.uint16): raise MLDSError(f"{path}: PNG needs uint8 or uint16, got {a.dtype}; use .npy")
-        Image.fromarray(a).save(tmp, format='PNG')
-    tmp.replace(path)
-    return path
+    path = Path(path)
+    if path.suffix == '.npy': return atomic_write(path, lambda f: np.save(f, a), 'wb')
+    if a.dtype not in (np.uint8, np.uint16): raise MLDSError(f"{path}: PNG needs uint8 or uint16, got {a.dtype}; use .npy")
+    return atomic_write(path, lambda f: Image.fromarray(a).save(f, format='PNG'), 'wb')
 
 # %% ../../nbs/01_data.core.ipynb #6eb603f0
 SPLITS = ('train', 'val', 'test')

@@ -110,18 +110,13 @@ def synth_oct(n:int=100, size:int=128, seed:int=0,
 def show_samples(images:dict, masks:dict, ids:list, classes:list[str], ncols:int=4, figsize_per:float=2.5):
     "Images of `ids` with their masks overlaid (one colour per foreground class)"
     import matplotlib.pyplot as plt
-    from matplotlib.colors import ListedColormap
-    cmap = ListedColormap(plt.cm.tab10.colors[:max(len(classes) - 1, 1)])
+    from mlds_repro.core import overlay, class_colours
     nrows = (len(ids) + ncols - 1) // ncols
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols * figsize_per, nrows * figsize_per), squeeze=False)
     for ax in axs.ravel(): ax.axis('off')
-    for ax, i in zip(axs.ravel(), ids):
-        ax.imshow(images[i], cmap='gray')
-        m = masks[i].astype(float); m[m == 0] = np.nan
-        ax.imshow(m - 1, cmap=cmap, alpha=0.45, vmin=0, vmax=max(len(classes) - 2, 1), interpolation='nearest')
-        ax.set_title(i, fontsize=8)
+    for ax, i in zip(axs.ravel(), ids): overlay(ax, images[i], masks[i], len(classes), title=i)
     from matplotlib.patches import Patch
-    fig.legend(handles=[Patch(color=cmap(k), label=c) for k, c in enumerate(classes[1:])], loc='lower center', ncol=len(classes) - 1)
+    fig.legend(handles=[Patch(color=col, label=c) for col, c in zip(class_colours(len(classes)), classes[1:])], loc='lower center', ncol=len(classes) - 1)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
 
