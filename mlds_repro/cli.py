@@ -29,6 +29,7 @@ def cmd_synth(a):
     print(f"wrote {r['images']} {a.name} images to {a.out}: generated in {r['generate_s']:.2f} s "
           f"({r['images_per_s']:.0f} images/s), written in {r['write_s']:.2f} s")
 
+# %% ../nbs/08_cli.ipynb #6c1afc55
 def cmd_weak(a):
     "mlds-repro data weak: derive annotations.csv from the masks"
     from mlds_repro.data.core import DataDir
@@ -42,12 +43,14 @@ def cmd_weak(a):
     write_annotations_csv(rows, out)
     print(f"wrote {len(rows)} rows (boxes and image-level labels of {len(ids)} images) to {out}")
 
+# %% ../nbs/08_cli.ipynb #5913233a
 def cmd_check(a):
     "mlds-repro data check: read every file, print a JSON summary"
     from mlds_repro.data.core import DataDir, check
     s = check(DataDir(a.dir), progress=sys.stdout.isatty())  # keep piped output pure JSON
     print(json.dumps(s))
 
+# %% ../nbs/08_cli.ipynb #72cda3f1
 def cmd_show(a):
     "mlds-repro data show: write a PNG of images with their masks"
     import matplotlib; matplotlib.use('Agg')
@@ -60,6 +63,7 @@ def cmd_show(a):
     atomic_write(a.out, lambda f: fig.savefig(f, format='png', dpi=80), 'wb')
     print(f"wrote {out}")
 
+# %% ../nbs/08_cli.ipynb #d39de9cf
 def cmd_evaluate(a):
     "mlds-repro evaluate: score a prediction folder, write metrics.json"
     from mlds_repro.metrics import evaluate_dirs
@@ -89,6 +93,7 @@ def cmd_train(a):
               **_options(a.method, a.opt or []))
     print(f"wrote {a.out}: best epoch {m['best_epoch'] + 1}; val mIoU {m['val']['iou']['mean']:.4f}, test mIoU {m['test']['iou']['mean']:.4f}")
 
+# %% ../nbs/08_cli.ipynb #4b73c8be
 def cmd_reproduce(a):
     "mlds-repro reproduce: execute reproduction notebooks with papermill; write results.csv, report.md and figures"
     from mlds_repro.experiments import reproduce
@@ -98,6 +103,7 @@ def cmd_reproduce(a):
     print(f"{'; '.join(r['papers'])}: finished in {r['seconds']:.0f} s" + (f" with {n} failure(s), listed above and in report.md" if n else ''))
     if n: raise MLDSError(f"{Path(r['out'])/'report.md'}: {n} notebook(s) or run(s) failed; the others' results are written")
 
+# %% ../nbs/08_cli.ipynb #5a328a77
 def cmd_bench(a):
     "mlds-repro bench: measure speed ratios in one run, print JSON"
     from mlds_repro.train import bench
@@ -175,6 +181,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--out'); b.set_defaults(func=cmd_bench)
     return p
 
+# %% ../nbs/08_cli.ipynb #7bd60619
 def main(argv:list[str]|None=None) -> int:
     "Run `mlds-repro` with `argv`; returns the exit code"
     import warnings

@@ -52,6 +52,7 @@ def method_free_source(text:str, methods=None) -> str:
     text = re.sub(r"^__all__ = \[.*?\]\n", '', text, flags=re.S | re.M)
     return '\n'.join(l for l in text.splitlines() if l.strip() and not l.startswith('# %%'))
 
+# %% ../nbs/07_experiments.ipynb #0d3f3bca
 def code_version() -> str:
     "Package version and a hash of the shared code that affects training (methods' own code excluded: see `Method.fingerprint`)"
     import mlds_repro
@@ -64,6 +65,7 @@ def code_version() -> str:
         h.update(str(p.relative_to(root)).encode()); h.update(text.encode())
     return f"{mlds_repro.__version__}+{h.hexdigest()[:10]}"
 
+# %% ../nbs/07_experiments.ipynb #ee1257a7
 _FP_CACHE = {}
 def data_fingerprint(path) -> str:
     "Hash of every file under the data folder `path` (names and bytes)"
@@ -91,6 +93,7 @@ def prepare_data(dataset:str, cfg:dict, out_dir, seed:int=0) -> Path:
     DataDir(p)  # validates the layout
     return p
 
+# %% ../nbs/07_experiments.ipynb #c3f825ca
 def dataset_name(data) -> str:
     "The `name` in a data folder's dataset.json"
     return json.loads((Path(data)/'dataset.json').read_text())['name']
@@ -127,6 +130,7 @@ class Run(dict):
         "Where the run's outputs live: `out_dir/train/<method>__<budget>__s<seed>__<key>`"
         return Path(out_dir)/'train'/f"{self['method']}__{_slug(self['budget'])}__s{self['seed']}__{self.key(cfg, data)}"
 
+# %% ../nbs/07_experiments.ipynb #af143f45
 def grid(experiment:str, methods, budgets, seeds, **options) -> list[Run]:
     "Runs of every method (a name, or `(label, method, options)`) under every budget and seed"
     out = []
@@ -151,12 +155,14 @@ def metric_rows(metrics:dict, paper:str, run:Run, dataset:str) -> list[dict]:
                                  seed=run['seed'], split=split, metric=metric, **{'class': cls}, value='' if v is None else float(v)))
     return rows
 
+# %% ../nbs/07_experiments.ipynb #f3714f73
 def write_rows(rows:list[dict], path) -> Path:
     "Write tidy rows to the CSV `path` atomically"
     def w(f):
         wr = csv.DictWriter(f, fieldnames=COLUMNS); wr.writeheader(); wr.writerows(rows)
     return atomic_write(path, w)
 
+# %% ../nbs/07_experiments.ipynb #7fe834e4
 def read_rows(path) -> list[dict]:
     "Rows of a results CSV (values as floats, missing as NaN); checks the columns"
     path = Path(path)
@@ -185,6 +191,7 @@ def train_run(data, folder, kw:dict, tag:str='') -> dict:
         folder.mkdir(parents=True, exist_ok=True); (folder/'error.txt').write_text(traceback.format_exc())
         return dict(ok=False, seconds=time.time() - t0, resumed=resume, error=f"{type(e).__name__}: {e}")
 
+# %% ../nbs/07_experiments.ipynb #cdfe6bbe
 def dask_client(scheduler=None):
     "A Dask client for `scheduler` (an address, a `Client`, or None: `MLDS_REPRO_SCHEDULER` if set); None means in-process"
     scheduler = scheduler or os.environ.get('MLDS_REPRO_SCHEDULER')
@@ -192,12 +199,14 @@ def dask_client(scheduler=None):
     from distributed import Client
     return scheduler if isinstance(scheduler, Client) else Client(scheduler, set_as_default=False)
 
+# %% ../nbs/07_experiments.ipynb #a1b9aae8
 def worker_config() -> dict:
     "Dask settings for training workers: no `MALLOC_TRIM_THRESHOLD_` (it made every training step 1.7x slower) and no sampling profiler"
     import dask
     env = dict(dask.config.get('distributed.nanny.pre-spawn-environ', {})); env.pop('MALLOC_TRIM_THRESHOLD_', None)
     return {'distributed.nanny.pre-spawn-environ': env, 'distributed.worker.profile.enabled': False}
 
+# %% ../nbs/07_experiments.ipynb #d9c001c4
 def local_cluster(jobs:int):
     "A Dask `LocalCluster` of `jobs` single-threaded worker processes (no dashboard), with `worker_config()`"
     import logging, dask
@@ -205,6 +214,7 @@ def local_cluster(jobs:int):
     with dask.config.set(worker_config()):
         return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
 
+# %% ../nbs/07_experiments.ipynb #2060b9dc
 def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress:bool|None=None, scheduler=None) -> list[dict]:
     "Train (or reuse) every run of `runs` on `data`, in-process or as Dask tasks; returns tidy rows, saved to `out_dir/results/<paper>.csv`"
     from mlds_repro.train import log_mode
@@ -257,6 +267,7 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
     save_results(rows, out_dir, paper, {(r['experiment'], dataset) for r in runs}, failed)
     return rows
 
+# %% ../nbs/07_experiments.ipynb #37cdeda2
 def save_results(rows:list[dict], out_dir, paper:str, covered:set, failed:list[dict]=()) -> Path:
     "Write `rows` into `out_dir/results/<paper>.csv`, replacing the (experiment, dataset) pairs `covered`, and record failures"
     out_dir = Path(out_dir); p = out_dir/'results'/f"{paper}.csv"
@@ -271,6 +282,7 @@ def full_share(budget:str) -> float:
     "Share of the training units with full masks in `budget`"
     return parse_budget(budget).get('full', 0.)
 
+# %% ../nbs/07_experiments.ipynb #4797a386
 def summary(rows:list[dict], metric:str='iou', split:str='test', cls:str='mean') -> list[dict]:
     "Mean, std and number of seeds per (dataset, experiment, method, budget), in the order first seen"
     g = {}
@@ -281,6 +293,7 @@ def summary(rows:list[dict], metric:str='iou', split:str='test', cls:str='mean')
                  std=float(np.nanstd(v)) if len(v) > 1 else float('nan'), n=len(v))
             for (d, e, m, b), v in g.items()]
 
+# %% ../nbs/07_experiments.ipynb #8f45acac
 def plot_budget_curve(rows:list[dict], experiment:str|None=None, metric:str='iou', split:str='test', title:str|None=None, path=None):
     "Foreground mean `metric` against the share of full masks, per method and data set"
     import matplotlib.pyplot as plt
@@ -299,6 +312,7 @@ def plot_budget_curve(rows:list[dict], experiment:str|None=None, metric:str='iou
     if path: save_figure(fig, path)
     return fig
 
+# %% ../nbs/07_experiments.ipynb #db6d17f6
 def save_figure(fig, path) -> Path:
     "Save `fig` as PNG atomically and close it"
     import matplotlib.pyplot as plt
@@ -314,12 +328,14 @@ def load_claims() -> dict:
     import mlds_repro
     return json.loads((Path(mlds_repro.__file__).parent/'claims.json').read_text())
 
+# %% ../nbs/07_experiments.ipynb #bb840dd2
 def annotation_cost(budget:str, costs:dict|None=None) -> dict:
     "Share of full masks, share of expensive labels saved, and relative cost of `budget` against all full masks"
     costs = {**COSTS, **(costs or {})}
     b = parse_budget(budget)
     return dict(full=b.get('full', 0.), saved=1 - b.get('full', 0.), relative_cost=sum(costs[k] * v for k, v in b.items()) / costs['full'])
 
+# %% ../nbs/07_experiments.ipynb #5011a13c
 def parse_costs(s:str|dict|None) -> dict:
     "Parse `'full=1,box=0.1'` into a cost model (missing kinds keep their defaults)"
     if not s: return dict(COSTS)
@@ -384,6 +400,7 @@ def merge_results(out_dir) -> Path:
         if r['value'] != r['value']: r['value'] = ''
     return write_rows(rows, out_dir/'results.csv')
 
+# %% ../nbs/07_experiments.ipynb #5782eacf
 def _fmt(x): return 'n/a' if x != x else f"{x:.3f}"
 
 def write_report(out_dir, costs:dict|None=None, claims:dict|None=None) -> Path:
@@ -449,12 +466,14 @@ def notebooks_dir() -> Path:
         raise MLDSError(f"{p}: reproduction notebooks not found; install from a source checkout (pip install -e .) or set MLDS_REPRO_NOTEBOOKS")
     return p
 
+# %% ../nbs/07_experiments.ipynb #65e42657
 def run_name(paper:str, params:dict) -> str:
     "File name of an executed notebook: `<paper>__<key>-<value>...ipynb`"
     return '__'.join([paper] + [f"{k}-{_slug(Path(str(v)).name if k == 'dataset' else v)}" for k, v in params.items() if k != 'out_dir']) + '.ipynb'
 
 JOBS = 2  # default parallel runs: two single-threaded Dask workers beat one process with two threads on 2 cores (see bench)
 
+# %% ../nbs/07_experiments.ipynb #941f006b
 def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=None, seeds:int|None=None, device:str='cpu',
               costs:str|dict|None=None, nbs=None,
               jobs:int|None=None, # parallel runs on a local Dask cluster of `jobs` single-threaded workers (1: in the notebook's process)
