@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from scipy import ndimage
-from .core import MLDSError, KINDS, Kind, atomic_write, parse_kv
+from .core import MLDSError, KINDS, Kind, atomic_csv, parse_kv
 
 # %% auto #0
 __all__ = ['IGNORE', 'ANN_COLUMNS', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
@@ -136,9 +136,7 @@ def weak_rows(image_id:str, mask:np.ndarray, classes:list[str]) -> list[dict]:
 
 def write_annotations_csv(rows:list[dict], path) -> Path:
     "Write `rows` to `path` atomically (a temporary file renamed)"
-    def w(f):
-        wr = csv.DictWriter(f, fieldnames=ANN_COLUMNS); wr.writeheader(); wr.writerows(rows)
-    return atomic_write(path, w)
+    return atomic_csv(rows, path, ANN_COLUMNS)
 
 # %% ../nbs/00_annotations.ipynb #6b22d5a2
 def _int(v, where, name):

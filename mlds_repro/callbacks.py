@@ -4,12 +4,12 @@
 
 # %% ../nbs/05_callbacks.ipynb #1d8c52bc
 from __future__ import annotations
-import copy, csv, random, time
+import copy, random, time
 from pathlib import Path
 import numpy as np, torch
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, as_segout, select, expand, atomic_write
+from .core import KINDS, MLDSError, as_segout, select, expand, atomic_write, atomic_csv
 from .losses import sigmoid_rampup
 from .models import copy_model
 
@@ -163,18 +163,13 @@ class TrainState(Callback):
         if cur == cur and cur > self.best:
             self.best, self.best_epoch = cur, row['epoch']
             self.best_state = {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
-        self._write_history()
+        atomic_csv(self.rows, self.out/'history.csv')
         dl = self.learn.dls.train
         d = dict(epochs_done=row['epoch'] + 1, model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(),
                  callbacks=callback_states(self.learn, skip=(self,)), dl_epoch=getattr(dl, 'epoch', 0),
                  rng=dict(torch=torch.get_rng_state(), numpy=np.random.get_state(), python=random.getstate()),
                  rows=self.rows, best=self.best, best_epoch=self.best_epoch, best_state=self.best_state)
         atomic_write(self.ckpt, lambda f: torch.save(d, f), 'wb')
-    def _write_history(self):
-        keys = list(dict.fromkeys(k for r in self.rows for k in r))
-        def w(f):
-            wr = csv.DictWriter(f, fieldnames=keys); wr.writeheader(); wr.writerows(self.rows)
-        atomic_write(self.out/'history.csv', w)
     def load(self, learn) -> int:
         "Restore everything from the checkpoint into `learn`; returns the number of epochs already done"
         d = torch.load(self.ckpt, map_location='cpu', weights_only=False)

@@ -107,8 +107,10 @@ def cmd_reproduce(a):
 def cmd_bench(a):
     "mlds-repro bench: measure speed ratios in one run, print JSON"
     from mlds_repro.train import bench
-    r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats, jobs=not a.no_jobs,
-              grid_runs=a.grid_runs)
+    r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats)
+    if not a.no_jobs:
+        from mlds_repro.experiments import bench_jobs
+        r.update(bench_jobs(a.grid_runs, a.size, a.width))
     print(json.dumps(r, indent=1))
     if a.out: atomic_json(r, a.out)
 

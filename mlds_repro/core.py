@@ -11,7 +11,7 @@ import numpy as np, torch
 
 # %% auto #0
 __all__ = ['KINDS', 'MLDSError', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write', 'atomic_json',
-           'parse_kv', 'class_colours', 'overlay']
+           'atomic_csv', 'parse_kv', 'class_colours', 'overlay']
 
 # %% ../nbs/00_core.ipynb #eb5ac545
 class MLDSError(ValueError):
@@ -88,6 +88,14 @@ def atomic_write(path, content, mode:str='w') -> Path:
 def atomic_json(obj, path) -> Path:
     "Write `obj` as indented JSON to `path` atomically"
     return atomic_write(path, lambda f: json.dump(obj, f, indent=1))
+
+def atomic_csv(rows:list[dict], path, columns=None) -> Path:
+    "Write `rows` as CSV with a header to `path` atomically; `columns` fixes their order (default: keys in order first seen)"
+    import csv
+    cols = list(columns) if columns is not None else list(dict.fromkeys(k for r in rows for k in r))
+    def w(f):
+        wr = csv.DictWriter(f, fieldnames=cols); wr.writeheader(); wr.writerows(rows)
+    return atomic_write(path, w)
 
 # %% ../nbs/00_core.ipynb #568095f3
 def parse_kv(s, what:str='value', value:Callable|None=None) -> dict:

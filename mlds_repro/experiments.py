@@ -4,10 +4,10 @@
 
 # %% ../nbs/07_experiments.ipynb #5bc64bcd
 from __future__ import annotations
-import contextlib, csv, datetime, hashlib, json, math, os, sys, tempfile, time, traceback
+import contextlib, csv, datetime, hashlib, io, json, math, os, sys, tempfile, time, traceback
 from pathlib import Path
 import numpy as np
-from .core import MLDSError, KINDS, atomic_write, atomic_json, parse_kv
+from .core import MLDSError, KINDS, atomic_write, atomic_json, atomic_csv, parse_kv
 from .annotations import parse_budget, format_budget
 from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars
@@ -16,8 +16,8 @@ from .train import train, CPU_SCALE, env_vars
 __all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'method_free_source', 'code_version',
            'data_fingerprint', 'prepare_data', 'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows',
            'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results',
-           'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs',
-           'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
+           'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost',
+           'parse_costs', 'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -158,9 +158,7 @@ def metric_rows(metrics:dict, paper:str, run:Run, dataset:str) -> list[dict]:
 # %% ../nbs/07_experiments.ipynb #f3714f73
 def write_rows(rows:list[dict], path) -> Path:
     "Write tidy rows to the CSV `path` atomically"
-    def w(f):
-        wr = csv.DictWriter(f, fieldnames=COLUMNS); wr.writeheader(); wr.writerows(rows)
-    return atomic_write(path, w)
+    return atomic_csv(rows, path, COLUMNS)
 
 # %% ../nbs/07_experiments.ipynb #7fe834e4
 def read_rows(path) -> list[dict]:
@@ -276,6 +274,27 @@ def save_results(rows:list[dict], out_dir, paper:str, covered:set, failed:list[d
     prev = [f for f in json.loads(fp.read_text()) if (f['experiment'], f['dataset']) not in covered] if fp.exists() else []
     atomic_write(fp, lambda f: json.dump(prev + list(failed), f, indent=1))
     return write_rows(old + rows, p)
+
+# %% ../nbs/07_experiments.ipynb #7b92753e
+def _grid_seconds(out, jobs:int, n_runs:int, size:int, width:int) -> float:
+    "Seconds to train a small grid of supervised runs on `jobs` Dask workers (1: in this process with every thread)"
+    cfg = scale_config('smoke', size=size, width=width, depth=4, bs=8, epochs=2, steps_per_epoch=25)
+    data = prepare_data('synth-oct', dict(cfg, synth={'synth-oct': dict(n=100)}), out)
+    runs = grid('bench', 'supervised', 'full=1', n_runs)
+    with env_vars(MLDS_REPRO_LOG='quiet'), (local_cluster(jobs) if jobs > 1 else contextlib.nullcontext()) as cluster:
+        if cluster is not None:  # workers inherit the quiet log; they start warm, like in a long reproduction
+            from distributed import Client
+            with Client(cluster) as c: c.run(lambda: __import__('mlds_repro.train'))
+        with contextlib.redirect_stdout(io.StringIO()):
+            t0 = time.perf_counter(); run_experiments('bench', runs, data, cfg, Path(out)/f"jobs{jobs}", progress=False,
+                                                      scheduler=cluster.scheduler_address if cluster else None)
+        return time.perf_counter() - t0
+
+def bench_jobs(grid_runs:int=4, size:int=64, width:int=8) -> dict:
+    "Wall time of a grid of `grid_runs` runs with 1 job and with 2 Dask jobs, and the speed-up"
+    out = Path(tempfile.mkdtemp(prefix='mlds-bench-jobs-'))
+    g1, g2 = _grid_seconds(out, 1, grid_runs, size, width), _grid_seconds(out, 2, grid_runs, size, width)
+    return dict(grid_runs=grid_runs, grid_jobs1_s=round(g1, 1), grid_jobs2_s=round(g2, 1), jobs2_vs_jobs1_speedup=round(g1 / g2, 3))
 
 # %% ../nbs/07_experiments.ipynb #39be402f
 def full_share(budget:str) -> float:

@@ -19,8 +19,8 @@ from .callbacks import EMATeacher, LossTerms
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
-           'make_learner', 'sup_terms', 'half_full', 'SupervisedOptions', 'Supervised', 'MeanTeacherOptions',
-           'MeanTeacher', 'Reiss2021Options', 'Reiss2021']
+           'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'SupervisedOptions', 'Supervised',
+           'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'Reiss2021']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -140,6 +140,17 @@ def half_full(bs:int, labeled_share:float=0.5) -> dict:
     k = max(1, min(bs - 1, round(bs * labeled_share)))
     return {'full': k, 'weak': bs - k}
 
+@dataclass
+class TeacherOptions(Options):
+    "Options of every method with an EMA teacher (a base for their options)"
+    decay: float = 0.99    # EMA decay of the teacher
+    noise: float = 0.      # std of the teacher's input noise
+    teacher_mode: Literal['eval', 'train'] = 'eval'
+
+def ema_teacher(o:TeacherOptions) -> EMATeacher:
+    "The EMA teacher callback of options `o`"
+    return EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode)
+
 # %% ../nbs/06_methods.ipynb #4e690d9c
 @dataclass
 class SupervisedOptions(Options):
@@ -154,14 +165,12 @@ class Supervised(Method):
 
 # %% ../nbs/06_methods.ipynb #176313ef
 @dataclass
-class MeanTeacherOptions(Options):
+class MeanTeacherOptions(TeacherOptions):
+    noise: float = 0.1     # std of the teacher's input noise
     dice: bool = True
     batch_dice: bool = True
-    decay: float = 0.99    # EMA decay of the teacher
     weight: float = 0.1    # consistency weight
     rampup: float = 0.4    # share of training over which the weight ramps up
-    noise: float = 0.1     # std of the teacher's input noise
-    teacher_mode: Literal['eval', 'train'] = 'eval'
 
 @register
 class MeanTeacher(Method):
@@ -169,13 +178,13 @@ class MeanTeacher(Method):
     name, Options, needs, uses = 'mean_teacher', MeanTeacherOptions, ('full',), KINDS
     def composition(self, o, bs): return half_full(bs)
     def terms(self, o): return sup_terms(o.dice, o.batch_dice) + [consistency_term(o.weight, o.rampup)]
-    def callbacks(self, o): return [EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode)]
+    def callbacks(self, o): return [ema_teacher(o)]
 
 # %% ../nbs/06_methods.ipynb #43f87688
 DS_KINDS = ('none', 'standard', 'multilabel')
 
 @dataclass
-class Reiss2021Options(Options):
+class Reiss2021Options(TeacherOptions):
     ds: Literal['none', 'standard', 'multilabel'] = 'multilabel'  # deep supervision: none, standard (softmax) or multilabel (MLDS)
     ds_weight: float = 1.
     image_weight: float = 1.
@@ -183,13 +192,10 @@ class Reiss2021Options(Options):
     dice: bool = False
     batch_dice: bool = True
     teacher: bool = True
-    decay: float = 0.99
     pl_weight: float = 1.
     pl_rampup: float = 0.4
     pl_threshold: float = 0.
     pl_hard: bool = False
-    noise: float = 0.
-    teacher_mode: Literal['eval', 'train'] = 'eval'
 
 @register
 class Reiss2021(Method):
@@ -206,4 +212,4 @@ class Reiss2021(Method):
             terms += [Term('deep_ce', lambda p, b: deep_partial_ce(p.heads, b.cand), KINDS, o.ds_weight)]
         if o.teacher: terms.append(pseudo_label_term(o.pl_weight, o.pl_rampup, o.pl_threshold, o.pl_hard))
         return terms
-    def callbacks(self, o): return [EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode)] if o.teacher else []
+    def callbacks(self, o): return [ema_teacher(o)] if o.teacher else []

@@ -31,6 +31,7 @@ def predict_image(model, img:np.ndarray, size:int, device='cpu') -> np.ndarray:
     logits = as_segout(model(x)).logits
     return F.interpolate(logits.float(), size=img.shape[:2], mode='bilinear', align_corners=False).argmax(1)[0].cpu().numpy()
 
+# %% ../nbs/06a_train.ipynb #8b25a462
 def evaluate_model(model, dd:DataDir, split:str, size:int, device='cpu') -> dict:
     "Scores of `model` on `split` of `dd` (the schema of `mlds-repro evaluate`)"
     model.eval()
@@ -52,6 +53,7 @@ def plot_curves(rows:list[dict], path=None):
     if path: fig.savefig(path, dpi=80); plt.close(fig)
     return fig
 
+# %% ../nbs/06a_train.ipynb #e2db65cb
 def plot_predictions(model, dd:DataDir, split:str, size:int, n:int=6, device='cpu', path=None):
     "Images of `split` with reference and predicted labels overlaid"
     import matplotlib.pyplot as plt
@@ -72,6 +74,7 @@ def seed_everything(seed:int):
     "Seed Python, NumPy and torch"
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
+# %% ../nbs/06a_train.ipynb #cbde559d
 def log_mode() -> str:
     "'bars' (fastprogress) in a terminal or a notebook, 'lines' when output is piped (files, CI, papermill, Dask workers)"
     m = os.environ.get('MLDS_REPRO_LOG')
@@ -79,6 +82,7 @@ def log_mode() -> str:
     from fastprogress.fastprogress import IN_NOTEBOOK
     return 'bars' if IN_NOTEBOOK or sys.stdout.isatty() else 'lines'
 
+# %% ../nbs/06a_train.ipynb #4a8d48f4
 @contextlib.contextmanager
 def env_vars(**values):
     "Set environment variables for the duration of a `with` block (None unsets one); the old values come back after"
@@ -91,6 +95,7 @@ def env_vars(**values):
     try: yield
     finally: put(old)
 
+# %% ../nbs/06a_train.ipynb #59d2dea4
 class EpochLines(Callback):
     "One line per finished epoch (epoch, losses, validation metrics, seconds), numbered from the run's start across resumes"
     order = 72
@@ -103,6 +108,7 @@ class EpochLines(Callback):
         start = getattr(getattr(self.learn, 'train_state', None), 'start_epoch', 0)
         print(f"{self.tag}epoch {start + self.epoch + 1}/{self.n_epoch} {vals} {time.time() - self.t0:.1f} s", flush=True)
 
+# %% ../nbs/06a_train.ipynb #fe506857
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
           seed:int=0, device:str='cpu', out='run', resume:bool=False, lr:float=1e-3, width:int=16, depth:int=4,
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
@@ -184,6 +190,7 @@ def calibration(out, seeds=(0, 1, 2), datasets=(('synth-oct', 400, 'full=0.06'),
                                  **{f"test_{c}": v for c, v in m['test']['iou'].items() if c not in ('background', 'mean')}))
     return rows
 
+# %% ../nbs/06a_train.ipynb #0f0e21f7
 def calibration_summary(rows:list[dict]) -> dict:
     "Per data set: mean and std of test mIoU for all masks and for the small share, and the gap"
     out = {}
@@ -204,6 +211,7 @@ def sgemm_gflops(n:int=512, repeats:int=20) -> float:
     for _ in range(repeats): a @ b
     return 2 * n ** 3 * repeats / (time.perf_counter() - t0) / 1e9
 
+# %% ../nbs/06a_train.ipynb #9e5c5628
 def step_gflop(model, loss_func, xb, yb) -> float:
     "GFLOP of one training step (forward and backward) of `model` on the batch, counted by torch's FLOP counter"
     from torch.utils.flop_counter import FlopCounterMode
@@ -212,23 +220,8 @@ def step_gflop(model, loss_func, xb, yb) -> float:
     model.zero_grad()
     return fc.get_total_flops() / 1e9
 
-def _bench_grid(out, jobs:int, n_runs:int, size:int, width:int) -> float:
-    "Seconds to train a small grid of supervised runs on `jobs` Dask workers (1: in this process with every thread)"
-    from mlds_repro.experiments import grid, run_experiments, scale_config, prepare_data, local_cluster
-    cfg = scale_config('smoke', size=size, width=width, depth=4, bs=8, epochs=2, steps_per_epoch=25)
-    data = prepare_data('synth-oct', dict(cfg, synth={'synth-oct': dict(n=100)}), out)
-    runs = grid('bench', 'supervised', 'full=1', n_runs)
-    with env_vars(MLDS_REPRO_LOG='quiet'), (local_cluster(jobs) if jobs > 1 else contextlib.nullcontext()) as cluster:
-        if cluster is not None:  # workers inherit the quiet log; they start warm, like in a long reproduction
-            from distributed import Client
-            with Client(cluster) as c: c.run(lambda: __import__('mlds_repro.train'))
-        with contextlib.redirect_stdout(io.StringIO()):
-            t0 = time.perf_counter(); run_experiments('bench', runs, data, cfg, Path(out)/f"jobs{jobs}", progress=False,
-                                                      scheduler=cluster.scheduler_address if cluster else None)
-        return time.perf_counter() - t0
-
-def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, jobs:bool=True,
-          grid_runs:int=4) -> dict:
+# %% ../nbs/06a_train.ipynb #7ea4ea87
+def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0) -> dict:
     "Measure the speed figures above; returns a JSON-able dict"
     from fastai.callback.progress import ProgressCallback
     from fastai.optimizer import Adam
@@ -301,7 +294,4 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
              compile_fallback=whys['compiled'], compile_and_warmup_s=round(t_compile, 1),
              supervised_step_s=round(s['supervised'], 4), teacher_student_step_s=round(s['teacher_student'], 4),
              teacher_student_vs_supervised_ratio=round(s['teacher_student'] / s['supervised'], 3))
-    if jobs:
-        g1 = _bench_grid(tmp/'grid', 1, grid_runs, size, width); g2 = _bench_grid(tmp/'grid', 2, grid_runs, size, width)
-        r.update(grid_runs=grid_runs, grid_jobs1_s=round(g1, 1), grid_jobs2_s=round(g2, 1), jobs2_vs_jobs1_speedup=round(g1 / g2, 3))
     return r
