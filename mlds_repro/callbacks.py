@@ -132,6 +132,7 @@ def callback_states(learn, skip=()) -> dict:
     "`state_dict()` of every callback of `learn` that has one (by callback name), but those in `skip`"
     return {cb.name: cb.state_dict() for cb in learn.cbs if callable(getattr(cb, 'state_dict', None)) and cb not in skip}
 
+# %% ../nbs/05_callbacks.ipynb #f11f0b64
 def load_callback_states(learn, states:dict, skip=()):
     "Give every stateful callback of `learn` its state from `states`; a callback missing there is an error"
     for cb in learn.cbs:
@@ -139,6 +140,7 @@ def load_callback_states(learn, states:dict, skip=()):
         if cb.name not in states: raise MLDSError(f"checkpoint: no state for the callback {cb.name!r} (saved: {', '.join(states) or 'none'})")
         cb.load_state_dict(states[cb.name])
 
+# %% ../nbs/05_callbacks.ipynb #f3de2c6b
 class TrainState(Callback):
     "Per-epoch history, best-on-validation weights and checkpoints (every stateful callback's state included)"
     order, run_valid = 70, True
@@ -184,6 +186,7 @@ class TrainState(Callback):
         self.start_epoch = d['epochs_done']
         return d['epochs_done']
 
+# %% ../nbs/05_callbacks.ipynb #541886dd
 def fit_one_cycle_resumable(learn, n_epoch:int, lr_max:float, out, resume:bool=False, monitor:str='iou',
                             pct_start:float=0.25, div:float=25., div_final:float=1e5, cbs=None) -> TrainState:
     "One-cycle training over `n_epoch` epochs with per-epoch checkpoints in `out`; `resume` continues a stopped run"

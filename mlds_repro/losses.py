@@ -25,6 +25,7 @@ def ce_loss(logits, mask, weight:float=1., reduction:str='mean', class_weight=No
     v = F.cross_entropy(logits, mask.clamp(min=0), weight=class_weight, reduction='none') * (mask >= 0)
     return weight * _reduce(v, reduction, (mask >= 0).sum().clamp(min=1))
 
+# %% ../nbs/03_losses.ipynb #f7f8861a
 def dice_loss(logits, mask, weight:float=1., include_background:bool=False, smooth:float=1e-5, reduction:str='mean',
               batch:bool=False, # one Dice per class over the whole batch (nnU-Net's batch Dice) instead of per image
              ):
@@ -57,6 +58,7 @@ def resize_nearest(t:torch.Tensor, size) -> torch.Tensor:
     r = r[:, 0] if t.dim() == 3 else r
     return r > 0 if t.dtype == torch.bool else r.to(t.dtype)
 
+# %% ../nbs/03_losses.ipynb #e4a3d2a2
 class DeepSupervision:
     "Sum over heads of `weights[j] * loss(heads[j], target at head j's size, **kw)`"
     def __init__(self, loss:Callable, weights:list|None=None, resize:Callable=resize_nearest):
@@ -86,6 +88,7 @@ def box_cover(cand, sizes:list[tuple]) -> list[torch.Tensor]:
                     if y0 == y1 and x0 == x1: o[i, k, y0, x0] = 1.
     return [o.to(cand.device) for o in out]
 
+# %% ../nbs/03_losses.ipynb #056e0b1c
 def _mlds_head(h, target, reduction:str='sum', normalize:str='cells'):
     "MLDS of one head; `target` is `(allowed, positive)` pooled to the head's size"
     t, pos = target
@@ -115,10 +118,12 @@ def deep_ce_loss(heads:list, mask, weight:float=1., reduction:str='mean', head_w
     "Single-label deep supervision: CE of every head against the nearest-downsampled label map, summed over heads (weighted)"
     return weight * DeepSupervision(ce_loss, head_weights)(heads, mask, reduction=reduction)
 
+# %% ../nbs/03_losses.ipynb #a1a2be88
 def deep_partial_ce(heads:list, cand, weight:float=1., reduction:str='mean', head_weights:list|None=None):
     "Single-label deep supervision from any annotation: partial CE of every head against the nearest-downsampled candidate map"
     return weight * DeepSupervision(partial_ce, head_weights)(heads, cand, reduction=reduction)
 
+# %% ../nbs/03_losses.ipynb #08ec74e1
 def image_label_loss(heads:list, presence, weight:float=1., reduction:str='mean', head:int=0):
     "BCE between the spatial max of `heads[head]` and the known class presence (-1 = unknown, skipped)"
     logit = heads[head].amax((2, 3))
@@ -132,12 +137,14 @@ def entropy_loss(logits, weight:float=1., reduction:str='mean'):
     lp = logits.log_softmax(1)
     return weight * _reduce(-(lp.exp() * lp).sum(1), reduction)
 
+# %% ../nbs/03_losses.ipynb #21b042d5
 def kl_loss(p_logits, q_logits, T:float=1., weight:float=1., reduction:str='mean', detach_target:bool=True):
     "KL(softmax(p/T) || softmax(q/T)) * T^2 per pixel"
     if detach_target: p_logits = p_logits.detach()
     lp, lq = (p_logits / T).log_softmax(1), (q_logits / T).log_softmax(1)
     return weight * T * T * _reduce((lp.exp() * (lp - lq)).sum(1), reduction)
 
+# %% ../nbs/03_losses.ipynb #651ffc81
 def candidate_pseudo_ce(student_logits, teacher_logits, cand, weight:float=1., reduction:str='mean', threshold:float=0.,
                         hard:bool=False, # one-hot of the corrected teacher's argmax instead of its distribution
                        ):
@@ -150,6 +157,7 @@ def candidate_pseudo_ce(student_logits, teacher_logits, cand, weight:float=1., r
     v = -(q * student_logits.log_softmax(1)).sum(1) * use
     return weight * _reduce(v, reduction, use.sum().clamp(min=1))
 
+# %% ../nbs/03_losses.ipynb #dc20c274
 def consistency_mse(student_logits, teacher_logits, weight:float=1., reduction:str='mean'):
     "Mean-teacher consistency: squared difference of the softmaxes (teacher detached), summed over classes"
     return weight * _reduce(((student_logits.softmax(1) - teacher_logits.detach().softmax(1)) ** 2).sum(1), reduction)
@@ -161,6 +169,7 @@ def sigmoid_rampup(pct:float, rampup:float) -> float:
     t = min(max(pct / rampup, 0.), 1.)
     return float(np.exp(-5 * (1 - t) ** 2))
 
+# %% ../nbs/03_losses.ipynb #306bd03d
 class Term(NamedTuple):
     "One loss term: `fn(out, batch)` on the items whose kind is in `kinds`, times `weight` ramped up over the first `rampup` of training"
     name: str
@@ -170,6 +179,7 @@ class Term(NamedTuple):
     rampup: float = 0.  # fraction of training over which the weight rises (sigmoid ramp-up); 0: constant
     inputs: tuple = ()  # names in `Batch.extra` the term reads (e.g. 'teacher'); without them the term is skipped
 
+# %% ../nbs/03_losses.ipynb #5bc39d32
 class RoutedLoss:
     "The whole loss of a method: the sum of its `terms`, each on the items of its kinds, with its weight"
     def __init__(self, terms:list[Term]):
@@ -204,6 +214,7 @@ def consistency_term(weight:float=0.1, rampup:float=0.4, kinds:tuple=KINDS[1:]) 
     "Mean-teacher consistency with the EMA teacher's output (`consistency_mse`)"
     return Term('consistency', lambda o, b: consistency_mse(o.logits, b.extra['teacher'].logits), kinds, weight, rampup, ('teacher',))
 
+# %% ../nbs/03_losses.ipynb #a500989e
 def pseudo_label_term(weight:float=1., rampup:float=0.4, threshold:float=0., hard:bool=False, kinds:tuple=KINDS[1:]) -> Term:
     "The EMA teacher's prediction corrected by each item's candidate map as the student's target (`candidate_pseudo_ce`)"
     return Term('pseudo_label', lambda o, b: candidate_pseudo_ce(o.logits, b.extra['teacher'].logits, b.cand, threshold=threshold, hard=hard),

@@ -27,6 +27,7 @@ __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'M
 class Options:
     "Base of every method's options (a dataclass of typed fields with defaults)"
 
+# %% ../nbs/06_methods.ipynb #6067ecb1
 def _coerce(cls, name:str, typ, v):
     bad = lambda: MLDSError(f"{cls.__name__}: {name}={v!r} is not {_typename(typ)}")
     if typing.get_origin(typ) is Literal:
@@ -54,6 +55,7 @@ def option_types(cls) -> dict:
     hints = typing.get_type_hints(cls)
     return {f.name: hints[f.name] for f in fields(cls)}
 
+# %% ../nbs/06_methods.ipynb #010787dc
 def check_options(cls, values=None) -> Options:
     "An instance of the options dataclass `cls` from a dict, `k=v` string or list of them; unknown or ill-typed values are `MLDSError`s"
     if isinstance(values, cls): return values
@@ -98,6 +100,7 @@ class Method:
 
 METHODS: dict[str, Method] = {}
 
+# %% ../nbs/06_methods.ipynb #bc8d5ced
 def register(cls:type) -> type:
     "Class decorator: add an instance of the `Method` subclass `cls` to `METHODS` under its `name`"
     if not cls.name: raise MLDSError(f"method {cls.__name__}: no name")
@@ -111,10 +114,12 @@ def get_method(name:str) -> Method:
     if name not in METHODS: raise MLDSError(f"unknown method {name!r}; expected one of {', '.join(sorted(METHODS))}")
     return METHODS[name]
 
+# %% ../nbs/06_methods.ipynb #f59d0c78
 def in_channels(dls) -> int:
     "Image channels of the training set"
     return int(dls.train.dataset[0][0].shape[0])
 
+# %% ../nbs/06_methods.ipynb #8ab4bfc7
 def make_learner(dls, method:str|Method='supervised', options=None, width:int=16, depth:int=4, lr:float=1e-3, wd:float=1e-4,
                  amp:bool=False, channels_last:bool=False, cbs=()) -> Learner:
     "A fastai Learner for `method` with `options`: its model, its whole loss as a `RoutedLoss`, its callbacks, data-set-level metrics, Adam"
@@ -129,6 +134,7 @@ def make_learner(dls, method:str|Method='supervised', options=None, width:int=16
     if amp: learn.to_fp16()                     # untested on a GPU
     return learn
 
+# %% ../nbs/06_methods.ipynb #dd4188ea
 def sup_terms(dice:bool=True, batch_dice:bool=True) -> list[Term]:
     "CE (and Dice, per batch by default) on full masks"
     t = [Term('ce', lambda o, b: ce_loss(o.logits, b.mask), ('full',))]
@@ -140,6 +146,7 @@ def half_full(bs:int, labeled_share:float=0.5) -> dict:
     k = max(1, min(bs - 1, round(bs * labeled_share)))
     return {'full': k, 'weak': bs - k}
 
+# %% ../nbs/06_methods.ipynb #7245d585
 @dataclass
 class TeacherOptions(Options):
     "Options of every method with an EMA teacher (a base for their options)"
