@@ -22,9 +22,12 @@ class EMATeacher(Callback):
     "Exponential moving average of the model (parameters and buffers) whose output feeds the loss's teacher terms"
     order, run_valid = 65, False
     _stateattrs = ('teacher', '_pairs')
-    def __init__(self, decay:float=0.99, warmup:bool=True, noise:float=0., mode:str='eval'):
+    def __init__(self, decay:float=0.99, warmup:bool=True, noise:float=0., mode:str='eval',
+                 burn_in:float=0., # share of the run before the teacher teaches: until then it copies the student
+                ):
         if mode not in ('eval', 'train'): raise MLDSError(f"EMA teacher: mode={mode!r}; expected 'eval' or 'train'")
-        self.decay, self.warmup, self.noise, self.mode = decay, warmup, noise, mode
+        if not 0 <= burn_in < 1: raise MLDSError(f"EMA teacher: burn_in={burn_in}; expected a share of the run in [0, 1)")
+        self.decay, self.warmup, self.noise, self.mode, self.burn_in = decay, warmup, noise, mode, burn_in
         self.teacher, self.step, self.active, self._pairs, self.seconds = None, 0, False, None, 0.
     def before_fit(self):
         self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
@@ -41,9 +44,12 @@ class EMATeacher(Callback):
         "The teacher's `SegOut` on `x`, with the input noise and in the teacher's mode"
         self.teacher.train(self.mode == 'train')
         return as_segout(self.teacher(x + torch.clamp(torch.randn_like(x) * self.noise, -2 * self.noise, 2 * self.noise)))
+    def burning_in(self) -> bool:
+        "Whether the run is still in its burn-in (the share of the run is read from the loss's clock)"
+        return self.burn_in > 0 and getattr(self.learn.loss_func, 'pct', 1.) < self.burn_in
     def after_pred(self):
         loss = self.learn.loss_func
-        if not self.active or not hasattr(loss, 'kinds_for'): return
+        if not self.active or not hasattr(loss, 'kinds_for') or self.burning_in(): return
         kinds = loss.kinds_for('teacher')
         if not kinds: return
         t0 = time.perf_counter()
@@ -63,6 +69,10 @@ class EMATeacher(Callback):
             self._pairs = ([*self.teacher.parameters(), *(tb[i] for i in fl)], [*(p.detach() for p in self.learn.model.parameters()), *(sb[i] for i in fl)],
                            [t for t in tb if not t.dtype.is_floating_point], [s for s in sb if not s.dtype.is_floating_point])
         T, S, Ti, Si = self._pairs
+        if self.burning_in():  # the teacher is a copy of the student until the burn-in ends; the EMA starts from there
+            torch._foreach_copy_(T, S)
+            for t, s in zip(Ti, Si): t.copy_(s)
+            return
         torch._foreach_mul_(T, a); torch._foreach_add_(T, S, alpha=1 - a)  # one fused update instead of a Python loop per tensor
         for t, s in zip(Ti, Si): t.copy_(s)
         self.step += 1

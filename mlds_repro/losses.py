@@ -158,9 +158,12 @@ def candidate_pseudo_ce(student_logits, teacher_logits, cand, weight:float=1., r
     return weight * _reduce(v, reduction, use.sum().clamp(min=1))
 
 # %% ../nbs/03_losses.ipynb #dc20c274
-def consistency_mse(student_logits, teacher_logits, weight:float=1., reduction:str='mean'):
-    "Mean-teacher consistency: squared difference of the softmaxes (teacher detached), summed over classes"
-    return weight * _reduce(((student_logits.softmax(1) - teacher_logits.detach().softmax(1)) ** 2).sum(1), reduction)
+def consistency_mse(student_logits, teacher_logits, weight:float=1., reduction:str='mean',
+                    class_mean:bool=False, # average over classes (SSL4MIS's `softmax_mse_loss` + mean) instead of summing
+                   ):
+    "Mean-teacher consistency: squared difference of the softmaxes (teacher detached), summed (or averaged) over classes"
+    d = (student_logits.softmax(1) - teacher_logits.detach().softmax(1)) ** 2
+    return weight * _reduce(d.mean(1) if class_mean else d.sum(1), reduction)
 
 # %% ../nbs/03_losses.ipynb #166073c4
 def sigmoid_rampup(pct:float, rampup:float) -> float:
@@ -210,9 +213,9 @@ class RoutedLoss:
         return total
 
 # %% ../nbs/03_losses.ipynb #57baf040
-def consistency_term(weight:float=0.1, rampup:float=0.4, kinds:tuple=KINDS[1:]) -> Term:
+def consistency_term(weight:float=0.1, rampup:float=0.4, kinds:tuple=KINDS[1:], class_mean:bool=False) -> Term:
     "Mean-teacher consistency with the EMA teacher's output (`consistency_mse`)"
-    return Term('consistency', lambda o, b: consistency_mse(o.logits, b.extra['teacher'].logits), kinds, weight, rampup, ('teacher',))
+    return Term('consistency', lambda o, b: consistency_mse(o.logits, b.extra['teacher'].logits, class_mean=class_mean), kinds, weight, rampup, ('teacher',))
 
 # %% ../nbs/03_losses.ipynb #a500989e
 def pseudo_label_term(weight:float=1., rampup:float=0.4, threshold:float=0., hard:bool=False, kinds:tuple=KINDS[1:]) -> Term:

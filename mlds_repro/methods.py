@@ -19,8 +19,8 @@ from .callbacks import EMATeacher, LossTerms
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
-           'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'SupervisedOptions', 'Supervised',
-           'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'Reiss2021']
+           'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
+           'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'Reiss2021']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -153,10 +153,16 @@ class TeacherOptions(Options):
     decay: float = 0.99    # EMA decay of the teacher
     noise: float = 0.      # std of the teacher's input noise
     teacher_mode: Literal['eval', 'train'] = 'eval'
+    burn_in: float = 0.    # share of the run trained on the annotations alone before the teacher teaches
+    weak_batch: Literal['half', 'extra'] = 'half'  # half: bs/2 full + bs/2 other; extra: bs full + bs other (the lower bound's full masks per step)
 
 def ema_teacher(o:TeacherOptions) -> EMATeacher:
     "The EMA teacher callback of options `o`"
-    return EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode)
+    return EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode, burn_in=o.burn_in)
+
+def teacher_composition(o:TeacherOptions, bs:int) -> dict:
+    "The batch composition of `o.weak_batch`: `half_full(bs)`, or `bs` full masks plus `bs` other images"
+    return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
 
 # %% ../nbs/06_methods.ipynb #4e690d9c
 @dataclass
@@ -178,13 +184,14 @@ class MeanTeacherOptions(TeacherOptions):
     batch_dice: bool = True
     weight: float = 0.1    # consistency weight
     rampup: float = 0.4    # share of training over which the weight ramps up
+    class_mean: bool = False  # consistency averaged over classes (SSL4MIS) instead of summed
 
 @register
 class MeanTeacher(Method):
     "Supervised terms on full masks + EMA-teacher consistency on all other images"
     name, Options, needs, uses = 'mean_teacher', MeanTeacherOptions, ('full',), KINDS
-    def composition(self, o, bs): return half_full(bs)
-    def terms(self, o): return sup_terms(o.dice, o.batch_dice) + [consistency_term(o.weight, o.rampup)]
+    def composition(self, o, bs): return teacher_composition(o, bs)
+    def terms(self, o): return sup_terms(o.dice, o.batch_dice) + [consistency_term(o.weight, o.rampup, class_mean=o.class_mean)]
     def callbacks(self, o): return [ema_teacher(o)]
 
 # %% ../nbs/06_methods.ipynb #43f87688
@@ -203,17 +210,18 @@ class Reiss2021Options(TeacherOptions):
     pl_rampup: float = 0.4
     pl_threshold: float = 0.
     pl_hard: bool = False
+    mlds_reduction: Literal['sum', 'mean'] = 'sum'  # MLDS over the batch: summed (as `compute_mlds`) or averaged (CE's scale)
 
 @register
 class Reiss2021(Method):
     "Reiss et al. 2021: CE on full masks, deep supervision from every annotation, an EMA teacher corrected by the candidate maps"
     name, Options, needs, uses = 'reiss2021', Reiss2021Options, ('full',), KINDS
-    def composition(self, o, bs): return half_full(bs)
+    def composition(self, o, bs): return teacher_composition(o, bs)
     def model(self, o, in_ch, n_classes, width=16, depth=4): return UNet(in_ch, n_classes, width=width, depth=depth, heads=o.ds != 'none')
     def terms(self, o):
         terms = sup_terms(o.dice, o.batch_dice)
         if o.ds == 'multilabel':
-            terms += [Term('mlds', lambda p, b: mlds_loss(p.heads, b.cand, b.kind, box_positives=o.box_positives), KINDS, o.ds_weight),
+            terms += [Term('mlds', lambda p, b: mlds_loss(p.heads, b.cand, b.kind, box_positives=o.box_positives, reduction=o.mlds_reduction), KINDS, o.ds_weight),
                       Term('image', lambda p, b: image_label_loss(p.heads, b.presence), ('box', 'global'), o.image_weight)]
         elif o.ds == 'standard':
             terms += [Term('deep_ce', lambda p, b: deep_partial_ce(p.heads, b.cand), KINDS, o.ds_weight)]
