@@ -10,6 +10,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                          'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations.Annotation.presence': ( 'annotations.html#annotation.presence',
                                                                                         'mlds_repro/annotations.py'),
+                                        'mlds_repro.annotations._covering': ('annotations.html#_covering', 'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations._erode_core': ('annotations.html#_erode_core', 'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations._int': ('annotations.html#_int', 'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations._repair': ('annotations.html#_repair', 'mlds_repro/annotations.py'),

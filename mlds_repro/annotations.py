@@ -12,7 +12,7 @@ from scipy import ndimage
 from .core import MLDSError, KINDS, Kind, atomic_csv, parse_kv
 
 # %% auto #0
-__all__ = ['IGNORE', 'ANN_COLUMNS', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
+__all__ = ['IGNORE', 'ANN_COLUMNS', 'BUDGET_STRATEGIES', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
            'write_annotations_csv', 'read_annotations_csv', 'parse_budget', 'format_budget', 'budget_counts',
            'assign_budget']
 
@@ -217,8 +217,11 @@ def budget_counts(budget:dict, n:int) -> dict[str, int]:
 
 def assign_budget(units:dict[str, list[str]], # unit id (case or image) -> its image ids
                   presence:dict[str, np.ndarray], # image id -> boolean class presence (C,)
-                  budget:str|dict, seed:int=0) -> dict[str, str]:
+                  budget:str|dict, seed:int=0,
+                  strategy:str='random', # 'covering': the full-mask units hold every foreground class, where their number allows
+                 ) -> dict[str, str]:
     "Kind of every image of `units` under `budget` (`unused` for images left out), seeded and stratified"
+    if strategy not in BUDGET_STRATEGIES: raise MLDSError(f"budget strategy {strategy!r}; expected one of {', '.join(BUDGET_STRATEGIES)}")
     budget = parse_budget(budget)
     uids = sorted(units)
     if not uids: raise MLDSError("budget: there are no training units to assign")
@@ -227,14 +230,29 @@ def assign_budget(units:dict[str, list[str]], # unit id (case or image) -> its i
     sig = {u: np.any([presence[i] for i in units[u]], axis=0)[1:] for u in uids}
     rng = np.random.default_rng(seed)
     order = [uids[i] for i in rng.permutation(n)]
+    fixed = {u: 'full' for u in _covering(order, sig, cnt.get('full', 0))} if strategy == 'covering' else {}
+    if fixed: order, cnt = [u for u in order if u not in fixed], {**cnt, 'full': 0}
     order.sort(key=lambda u: tuple(sig[u]))  # stable: random within a presence pattern
     kinds = [k for k in (*KINDS, 'unused') if cnt.get(k, 0) > 0]
     got = dict.fromkeys(kinds, 0); kind_of = {}
     for i, u in enumerate(order):  # deal: the kind furthest behind its share goes next
-        k = max((k for k in kinds if got[k] < cnt[k]), key=lambda k: (cnt[k] * (i + 1) / n - got[k], -kinds.index(k)))
+        k = max((k for k in kinds if got[k] < cnt[k]), key=lambda k: (cnt[k] * (i + 1) / len(order) - got[k], -kinds.index(k)))
         kind_of[u] = k; got[k] += 1
     _repair(kind_of, sig, rng)
+    kind_of.update(fixed)
     return {i: kind_of[u] for u in uids for i in units[u]}
+
+BUDGET_STRATEGIES = ('random', 'covering')
+
+def _covering(order:list, sig:dict, k:int) -> list:
+    "`k` units of `order` that together hold the most foreground classes: greedy set cover, the first in `order` on ties"
+    chosen, covered = [], np.zeros_like(sig[order[0]]) if order else None
+    for _ in range(min(k, len(order))):
+        pool = [u for u in order if u not in chosen]
+        gain = [(int((sig[u] & ~covered).sum()), int(sig[u].sum())) for u in pool]
+        u = pool[gain.index(max(gain))]
+        chosen.append(u); covered = covered | sig[u]
+    return chosen
 
 def _repair(kind_of:dict, sig:dict, rng, tries:int=20, max_iter:int=100):
     "Swap units between kinds so that each kind with 2+ units covers every (class, present/absent) the data have, where possible"

@@ -8,7 +8,7 @@ import contextlib, csv, datetime, hashlib, io, json, math, os, sys, tempfile, ti
 from pathlib import Path
 import numpy as np
 from .core import MLDSError, KINDS, atomic_write, atomic_json, atomic_csv, parse_kv
-from .annotations import parse_budget, format_budget
+from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES
 from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars
 
@@ -34,7 +34,7 @@ def scale_config(scale:str, **overrides) -> dict:
     "Training arguments, synthetic data sizes and default seeds of `scale`; `overrides` replace training arguments"
     if scale not in SCALES: raise MLDSError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
     s = SCALES[scale]
-    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'num_workers', 'threads')]
+    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'budget_strategy', 'num_workers', 'threads')]
     if bad: raise MLDSError(f"scale {scale}: cannot override {', '.join(bad)}")
     return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **overrides})
 
@@ -102,17 +102,21 @@ def dataset_name(data) -> str:
 def _slug(s:str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '-' for c in str(s)).strip('-')
 
 class Run(dict):
-    "One training run of an experiment: experiment, method, label, budget, seed, budget unit and method options"
-    def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None, **options):
+    "One training run of an experiment: experiment, method, label, budget, seed, budget unit and strategy, and method options"
+    def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None,
+                 budget_strategy:str|None=None, **options):
         from mlds_repro.methods import get_method
         try: m = get_method(method); opts = m.options(options)
         except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
         if unit not in (None, 'case', 'image'): raise MLDSError(f"experiment {experiment}: unit={unit!r}; expected 'case' or 'image'")
+        if budget_strategy not in (None, *BUDGET_STRATEGIES):
+            raise MLDSError(f"experiment {experiment}: budget_strategy={budget_strategy!r}; expected one of {', '.join(BUDGET_STRATEGIES)}")
         super().__init__(experiment=experiment, method=method, label=label or method, budget=format_budget(parse_budget(budget)),
-                         seed=int(seed), unit=unit, options=dict(options))
+                         seed=int(seed), unit=unit, budget_strategy=budget_strategy, options=dict(options))
     def settings(self, cfg:dict) -> dict:
-        "The run's training settings: the scale's, with the run's budget unit"
-        return {'unit': 'case', **cfg['train'], **({'unit': self['unit']} if self['unit'] else {})}
+        "The run's training settings: the scale's, with the run's budget unit and strategy"
+        own = {k: self[k] for k in ('unit', 'budget_strategy') if self[k]}
+        return {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own}
     def key(self, cfg:dict, data) -> str:
         "Hash of everything the run's result depends on"
         from mlds_repro.methods import get_method

@@ -110,6 +110,7 @@ class EpochLines(Callback):
 
 # %% ../nbs/06a_train.ipynb #fe506857
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
+          budget_strategy:str='random', # how the full-mask units are drawn: 'random' or 'covering' (every class among them)
           seed:int=0, device:str='cpu', out='run', resume:bool=False, lr:float=1e-3, width:int=16, depth:int=4,
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
           compile:bool=False, # torch.compile the model and the teacher (falls back to eager with one warning line)
@@ -123,7 +124,8 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     if epochs < 1 or size < 16 or bs < 2: raise MLDSError(f"need epochs >= 1, size >= 16 and batch >= 2 (got {epochs}, {size}, {bs})")
     if device.startswith('cuda') and not torch.cuda.is_available(): raise MLDSError(f"--device {device}: CUDA is not available on this machine")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit, epochs=epochs,
+    args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit,
+                budget_strategy=budget_strategy, epochs=epochs,
                 size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, compile=bool(compile),
                 channels_last=bool(channels_last), options=dataclasses.asdict(opts))
     if (out/'checkpoint.pth').exists():
@@ -135,7 +137,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     t_start = time.time()
     seed_everything(seed)
     dd = DataDir(data)
-    dls = mixed_dls(dd, budget, unit=unit, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
+    dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
     learn.model.to(device)

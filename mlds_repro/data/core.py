@@ -181,7 +181,9 @@ def check(dd:DataDir, progress:bool=False) -> dict:
 # %% ../../nbs/01_data.core.ipynb #dd814371
 def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
                        needs:tuple=(), # kinds the method needs at least one image of, e.g. ('full',)
-                       split:str='train', **erode_kw) -> dict[str, Annotation]:
+                       split:str='train',
+                       strategy:str='random', # how the full-mask units are drawn (`assign_budget`): 'random' or 'covering'
+                       **erode_kw) -> dict[str, Annotation]:
     "`{image_id: Annotation}` for the images of `split` that take part in training under `budget`"
     if unit not in ('case', 'image'): raise MLDSError(f"budget unit {unit!r} must be 'case' or 'image'")
     budget = parse_budget(budget)
@@ -192,7 +194,7 @@ def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
         for i in masked: units.setdefault(dd.case_of[i], []).append(i)
     else: units = {i: [i] for i in masked}
     masks = {i: dd.mask(i) for i in masked}
-    kinds = assign_budget(units, {i: mask_labels(m, dd.n_classes) for i, m in masks.items()}, budget, seed) if units else {}
+    kinds = assign_budget(units, {i: mask_labels(m, dd.n_classes) for i, m in masks.items()}, budget, seed, strategy) if units else {}
     out = {}
     for i, k in kinds.items():
         if k == 'unused': continue
