@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from scipy import ndimage
-from .core import MLDSError, KINDS, Kind, atomic_csv, parse_kv
+from .core import MLDSError, KINDS, atomic_csv, parse_kv
 
 # %% auto #0
 __all__ = ['IGNORE', 'ANN_COLUMNS', 'BUDGET_STRATEGIES', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
@@ -189,7 +189,6 @@ def parse_budget(budget:str|dict) -> dict[str, float]:
     out = {}
     for k, v in items:
         if k not in KINDS: raise MLDSError(f"budget: unknown kind {k!r}; expected one of {', '.join(KINDS)}")
-        if k in out: raise MLDSError(f"budget: kind {k!r} given twice")
         if not (0 <= v <= 1) or math.isnan(v): raise MLDSError(f"budget: {k}={v} is not a fraction in [0, 1]")
         if v > 0: out[k] = float(v)
     if not out: raise MLDSError(f"budget {budget!r} gives no kind a positive fraction")

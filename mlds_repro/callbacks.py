@@ -4,13 +4,12 @@
 
 # %% ../nbs/05_callbacks.ipynb #1d8c52bc
 from __future__ import annotations
-import copy, random, time
+import random, time
 from pathlib import Path
 import numpy as np, torch
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, as_segout, select, expand, atomic_write, atomic_csv
-from .losses import sigmoid_rampup
+from .core import KINDS, MLDSError, as_segout, expand, atomic_write, atomic_csv
 from .models import copy_model
 
 # %% auto #0

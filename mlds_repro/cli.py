@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, json, sys
 from pathlib import Path
-from .core import MLDSError, atomic_json, atomic_write
+from .core import MLDSError, atomic_json, atomic_write, parse_kv
 
 # %% auto #0
 __all__ = ['cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_evaluate', 'cmd_train', 'cmd_reproduce', 'cmd_bench', 'parser',
@@ -61,7 +61,7 @@ def cmd_show(a):
     if not ids: raise MLDSError(f"{dd.path}: split {a.split!r} has no image with a mask")
     fig = show_samples({i: dd.image(i) for i in ids}, {i: dd.mask(i) for i in ids}, ids, dd.classes, ncols=min(4, len(ids)))
     atomic_write(a.out, lambda f: fig.savefig(f, format='png', dpi=80), 'wb')
-    print(f"wrote {out}")
+    print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #d39de9cf
 def cmd_evaluate(a):
@@ -79,10 +79,9 @@ def cmd_evaluate(a):
 # %% ../nbs/08_cli.ipynb #680dfc01
 def _options(method:str, opts:list[str]) -> dict:
     "`['ds=standard', 'pl_weight=0.5']` -> the method's options, checked against its options dataclass (unknown or ill-typed: an error)"
-    import dataclasses
     from mlds_repro.methods import get_method
-    m = get_method(method); given = m.options(opts)  # raises with the list of valid options
-    return {k: getattr(given, k) for k in dataclasses.asdict(given) if k in {o.split('=', 1)[0].strip() for o in opts}}
+    given = get_method(method).options(opts)  # raises with the list of valid options
+    return {k: getattr(given, k) for k in parse_kv(opts, '--opt')}
 
 def cmd_train(a):
     "mlds-repro train: train a method on a data folder under a budget"

@@ -4,10 +4,10 @@
 
 # %% ../nbs/07_experiments.ipynb #5bc64bcd
 from __future__ import annotations
-import contextlib, csv, datetime, hashlib, io, json, math, os, sys, tempfile, time, traceback
+import contextlib, csv, datetime, hashlib, io, json, os, sys, tempfile, time, traceback
 from pathlib import Path
 import numpy as np
-from .core import MLDSError, KINDS, atomic_write, atomic_json, atomic_csv, parse_kv
+from .core import MLDSError, KINDS, atomic_write, atomic_csv, parse_kv
 from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES
 from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars
@@ -53,17 +53,22 @@ def method_free_source(text:str, methods=None) -> str:
     return '\n'.join(l for l in text.splitlines() if l.strip() and not l.startswith('# %%'))
 
 # %% ../nbs/07_experiments.ipynb #0d3f3bca
+_CV_CACHE = {}
 def code_version() -> str:
     "Package version and a hash of the shared code that affects training (methods' own code excluded: see `Method.fingerprint`)"
     import mlds_repro
+    from mlds_repro.methods import METHODS
     root = Path(mlds_repro.__file__).parent
-    h = hashlib.sha1()
-    for p in sorted(root.rglob('*.py')):
-        if p.name in _NOT_TRAINING: continue
-        text = p.read_text()
-        if p.name == 'methods.py' and p.parent == root: text = method_free_source(text)
-        h.update(str(p.relative_to(root)).encode()); h.update(text.encode())
-    return f"{mlds_repro.__version__}+{h.hexdigest()[:10]}"
+    files = [p for p in sorted(root.rglob('*.py')) if p.name not in _NOT_TRAINING]
+    stamp = (tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files), tuple(METHODS))
+    if stamp not in _CV_CACHE:  # read and hashed once per process while no file changes (a grid asks once per run)
+        h = hashlib.sha1()
+        for p in files:
+            text = p.read_text()
+            if p.name == 'methods.py' and p.parent == root: text = method_free_source(text)
+            h.update(str(p.relative_to(root)).encode()); h.update(text.encode())
+        _CV_CACHE.clear(); _CV_CACHE[stamp] = f"{mlds_repro.__version__}+{h.hexdigest()[:10]}"
+    return _CV_CACHE[stamp]
 
 # %% ../nbs/07_experiments.ipynb #ee1257a7
 _FP_CACHE = {}
@@ -106,7 +111,7 @@ class Run(dict):
     def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None,
                  budget_strategy:str|None=None, **options):
         from mlds_repro.methods import get_method
-        try: m = get_method(method); opts = m.options(options)
+        try: get_method(method).options(options)
         except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
         if unit not in (None, 'case', 'image'): raise MLDSError(f"experiment {experiment}: unit={unit!r}; expected 'case' or 'image'")
         if budget_strategy not in (None, *BUDGET_STRATEGIES):

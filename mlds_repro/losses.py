@@ -6,7 +6,7 @@
 from __future__ import annotations
 from typing import NamedTuple, Callable
 import numpy as np, torch, torch.nn.functional as F
-from .core import KINDS, Kind, MLDSError, Batch, SegOut, as_segout, select
+from .core import KINDS, Kind, MLDSError, Batch, as_segout, select
 
 # %% auto #0
 __all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_cover', 'mlds_loss', 'deep_ce_loss',

@@ -4,8 +4,8 @@
 
 # %% ../nbs/06_methods.ipynb #d58436a3
 from __future__ import annotations
-import dataclasses, hashlib, inspect, typing
-from dataclasses import dataclass, fields, asdict
+import hashlib, inspect, typing
+from dataclasses import dataclass, fields
 from typing import Literal
 import torch, torch.nn as nn
 from fastai.learner import Learner

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_train.ipynb #24f02ec7
 from __future__ import annotations
-import contextlib, copy, dataclasses, io, json, os, random, sys, tempfile, time, statistics
+import contextlib, copy, dataclasses, json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import MLDSError, as_segout, atomic_json, overlay
