@@ -256,6 +256,7 @@ def _covering(order:list, sig:dict, k:int) -> list:
 def _repair(kind_of:dict, sig:dict, rng, tries:int=20, max_iter:int=100):
     "Swap units between kinds so that each kind with 2+ units covers every (class, present/absent) the data have, where possible"
     uids = list(kind_of)
+    if not uids: return
     S = np.array([sig[u] for u in uids], bool).reshape(len(uids), -1)  # units x foreground classes
     if S.shape[1] == 0: return
     have = np.stack([S.any(0), (~S).any(0)], 1)

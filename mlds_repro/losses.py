@@ -10,8 +10,9 @@ from .core import KINDS, Kind, MLDSError, Batch, as_segout, select
 
 # %% auto #0
 __all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_cover', 'mlds_loss', 'deep_ce_loss',
-           'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss', 'candidate_pseudo_ce', 'consistency_mse',
-           'sigmoid_rampup', 'Term', 'RoutedLoss', 'consistency_term', 'pseudo_label_term']
+           'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss', 'candidate_pseudo_ce',
+           'complete_pseudo_labels', 'label_candidates', 'consistency_mse', 'sigmoid_rampup', 'Term', 'RoutedLoss',
+           'consistency_term', 'pseudo_label_term']
 
 # %% ../nbs/03_losses.ipynb #900ca374
 def _reduce(v:torch.Tensor, reduction:str, n=None):
@@ -156,6 +157,19 @@ def candidate_pseudo_ce(student_logits, teacher_logits, cand, weight:float=1., r
     use = (conf >= threshold).float()
     v = -(q * student_logits.log_softmax(1)).sum(1) * use
     return weight * _reduce(v, reduction, use.sum().clamp(min=1))
+
+# %% ../nbs/03_losses.ipynb #ec3fe4a8
+def complete_pseudo_labels(teacher_logits, cand, threshold:float=0.) -> torch.Tensor:
+    "Label map (N x H x W): argmax of the teacher's softmax over each pixel's allowed classes; -1 where that confidence < `threshold`"
+    q = teacher_logits.detach().softmax(1) * cand
+    q = q / q.sum(1, keepdim=True).clamp(min=1e-12)
+    conf, lab = q.max(1)
+    return torch.where(conf >= threshold, lab, torch.full_like(lab, -1))
+
+def label_candidates(mask, n_classes:int) -> torch.Tensor:
+    "Candidate map (N x C x H x W, bool) of a label map: its class only, every class where it is -1"
+    c = F.one_hot(mask.clamp(min=0), n_classes).permute(0, 3, 1, 2).bool()
+    return c | (mask < 0).unsqueeze(1)
 
 # %% ../nbs/03_losses.ipynb #dc20c274
 def consistency_mse(student_logits, teacher_logits, weight:float=1., reduction:str='mean',

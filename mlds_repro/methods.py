@@ -13,14 +13,15 @@ from fastai.optimizer import Adam
 from .core import KINDS, MLDSError, parse_kv
 from .models import UNet
 from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce,
-                               consistency_term, pseudo_label_term)
+                               consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates)
 from .metrics import DatasetIoU, DatasetDice
 from .callbacks import EMATeacher, LossTerms
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
            'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
-           'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'Reiss2021']
+           'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
+           'complete_pseudo_terms', 'Reiss2021']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -211,6 +212,23 @@ class Reiss2021Options(TeacherOptions):
     pl_threshold: float = 0.
     pl_hard: bool = False
     mlds_reduction: Literal['sum', 'mean'] = 'sum'  # MLDS over the batch: summed (as `compute_mlds`) or averaged (CE's scale)
+    ds_head_weights: str = ''  # comma-separated factor per head, coarse to fine ('': all 1, as the authors)
+    pl_mode: Literal['soft', 'complete'] = 'soft'  # soft: CE against the corrected softmax; complete: a label map through CE + MLDS
+
+def _head_weights(s:str) -> list|None:
+    if not s.strip(): return None
+    try: return [float(v) for v in s.split(',')]
+    except ValueError: raise MLDSError(f"ds_head_weights={s!r}: expected comma-separated numbers, one per head (coarse to fine)") from None
+
+def complete_pseudo_terms(o:Reiss2021Options) -> list[Term]:
+    "`pl_mode='complete'`: the teacher's corrected argmax (`complete_pseudo_labels`) as a label map, through CE and (with MLDS) MLDS"
+    pl = lambda p, b: complete_pseudo_labels(b.extra['teacher'].logits, b.cand, o.pl_threshold)
+    t = [Term('pseudo_label', lambda p, b: ce_loss(p.logits, pl(p, b)), KINDS[1:], o.pl_weight, o.pl_rampup, ('teacher',))]
+    if o.ds == 'multilabel':
+        t.append(Term('pseudo_mlds', lambda p, b: mlds_loss(p.heads, label_candidates(pl(p, b), p.logits.shape[1]), reduction=o.mlds_reduction,
+                                                             head_weights=_head_weights(o.ds_head_weights)),
+                      KINDS[1:], o.pl_weight * o.ds_weight, o.pl_rampup, ('teacher',)))
+    return t
 
 @register
 class Reiss2021(Method):
@@ -221,10 +239,13 @@ class Reiss2021(Method):
     def terms(self, o):
         terms = sup_terms(o.dice, o.batch_dice)
         if o.ds == 'multilabel':
-            terms += [Term('mlds', lambda p, b: mlds_loss(p.heads, b.cand, b.kind, box_positives=o.box_positives, reduction=o.mlds_reduction), KINDS, o.ds_weight),
+            hw = _head_weights(o.ds_head_weights)
+            terms += [Term('mlds', lambda p, b: mlds_loss(p.heads, b.cand, b.kind, box_positives=o.box_positives, reduction=o.mlds_reduction,
+                                                          head_weights=hw), KINDS, o.ds_weight),
                       Term('image', lambda p, b: image_label_loss(p.heads, b.presence), ('box', 'global'), o.image_weight)]
         elif o.ds == 'standard':
-            terms += [Term('deep_ce', lambda p, b: deep_partial_ce(p.heads, b.cand), KINDS, o.ds_weight)]
-        if o.teacher: terms.append(pseudo_label_term(o.pl_weight, o.pl_rampup, o.pl_threshold, o.pl_hard))
+            terms += [Term('deep_ce', lambda p, b: deep_partial_ce(p.heads, b.cand, head_weights=_head_weights(o.ds_head_weights)), KINDS, o.ds_weight)]
+        if o.teacher and o.pl_mode == 'complete': terms += complete_pseudo_terms(o)
+        elif o.teacher: terms.append(pseudo_label_term(o.pl_weight, o.pl_rampup, o.pl_threshold, o.pl_hard))
         return terms
     def callbacks(self, o): return [ema_teacher(o)] if o.teacher else []

@@ -1,29 +1,57 @@
-"A seeded study of the teacher-method fixes at cpu scale on synth-oct, 6% full masks: validation to choose, test reported. Run: python nbs/repro/fixes_study.py OUT_DIR"
+"""Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
+validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
-def main():
-    cfg = scale_config('cpu'); out = Path(sys.argv[1] if len(sys.argv) > 1 else '/work/study12')
-    data = prepare_data('synth-oct', cfg, out)
-    f = 0.06; seeds = 3
-    g = lambda k: f"full={f:g},{k}={1 - f:g}"
-    R = 'reiss2021'; MT = 'mean_teacher'
+
+F = 0.06
+R, MT, S = 'reiss2021', 'mean_teacher', 'supervised'
+def g(k, f=F): return f"full={f:g},{k}={1 - f:g}"
+
+def random_study():
+    "The first study: budgets drawn at random (6% is one volume, which may lack classes); reiss2021 without Dice"
     fix = dict(mlds_reduction='mean', weak_batch='extra')
-    variants = [
-        ('lower bound', 'supervised', f"full={f:g}", {}),
-        ('lower bound, covering', 'supervised', f"full={f:g}", dict(budget_strategy='covering')),
-        ('reiss2021 (as before)', R, g('global'), {}),
-        ('reiss2021 teacher off', R, g('global'), dict(teacher=False)),
-        ('reiss2021 MLDS mean', R, g('global'), dict(mlds_reduction='mean')),
-        ('reiss2021 MLDS mean + extra', R, g('global'), fix),
-        ('reiss2021 MLDS mean + extra + burn-in', R, g('global'), dict(fix, burn_in=0.3)),
-        ('reiss2021 MLDS mean + extra + burn-in, covering', R, g('global'), dict(fix, burn_in=0.3, budget_strategy='covering')),
-        ('mean teacher (as before)', MT, g('none'), {}),
-        ('mean teacher SSL4MIS (class mean, ramp 1.0)', MT, g('none'), dict(class_mean=True, rampup=1.0)),
-        ('mean teacher SSL4MIS + extra', MT, g('none'), dict(class_mean=True, rampup=1.0, weak_batch='extra')),
-    ]
-    runs = [r for label, m, b, kw in variants for r in grid('study', [(label, m, kw)], b, seeds)]
-    with local_cluster(2) as c: rows = run_experiments('study12', runs, data, cfg, out, scheduler=c.scheduler_address)
+    return [('lower bound', S, f"full={F:g}", {}),
+            ('lower bound, covering', S, f"full={F:g}", dict(budget_strategy='covering')),
+            ('reiss2021 (as before)', R, g('global'), {}),
+            ('reiss2021 teacher off', R, g('global'), dict(teacher=False)),
+            ('reiss2021 MLDS mean', R, g('global'), dict(mlds_reduction='mean')),
+            ('reiss2021 MLDS mean + extra', R, g('global'), fix),
+            ('reiss2021 MLDS mean + extra + burn-in', R, g('global'), dict(fix, burn_in=0.3)),
+            ('reiss2021 MLDS mean + extra + burn-in, covering', R, g('global'), dict(fix, burn_in=0.3, budget_strategy='covering')),
+            ('mean teacher (as before)', MT, g('none'), {}),
+            ('mean teacher SSL4MIS (class mean, ramp 1.0)', MT, g('none'), dict(class_mean=True, rampup=1.0)),
+            ('mean teacher SSL4MIS + extra', MT, g('none'), dict(class_mean=True, rampup=1.0, weak_batch='extra'))]
+
+def covering_study():
+    "The second study: class-covering budgets and the fair protocol (bs full masks + bs others per step), Dice on for every method"
+    c = dict(budget_strategy='covering', dice=True)
+    off = dict(c, weak_batch='extra', teacher=False)
+    on = dict(c, weak_batch='extra', mlds_reduction='mean', burn_in=0.3)
+    return [('lower bound', S, f"full={F:g}", c),
+            ('upper bound', S, 'full=1', c),
+            ('reiss2021 teacher off, all masks', R, 'full=1', off),
+            ('reiss2021 teacher off, ds none', R, g('global'), dict(off, ds='none')),
+            ('reiss2021 teacher off, ds standard', R, g('global'), dict(off, ds='standard')),
+            ('reiss2021 teacher off, MLDS sum', R, g('global'), off),
+            ('reiss2021 teacher off, MLDS mean', R, g('global'), dict(off, mlds_reduction='mean')),
+            ('reiss2021 soft PL, burn-in', R, g('global'), on),
+            ('reiss2021 complete PL, burn-in', R, g('global'), dict(on, pl_mode='complete')),
+            ('reiss2021 complete PL, burn-in, teacher train mode', R, g('global'), dict(on, pl_mode='complete', teacher_mode='train')),
+            ('reiss2021 complete PL, burn-in, threshold 0.9', R, g('global'), dict(on, pl_mode='complete', pl_threshold=0.9)),
+            ('mean teacher', MT, g('none'), dict(c, weak_batch='extra')),
+            ('mean teacher SSL4MIS (class mean, ramp 1.0)', MT, g('none'), dict(c, weak_batch='extra', class_mean=True, rampup=1.0))]
+
+STUDIES = dict(random=random_study, covering=covering_study)
+
+def main():
+    study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
+    if study not in STUDIES: sys.exit(f"unknown study {study!r}; expected one of {', '.join(STUDIES)}")
+    cfg = scale_config('cpu'); out = Path(sys.argv[2] if len(sys.argv) > 2 else f'study-{study}')
+    data = prepare_data('synth-oct', cfg, out)
+    variants = STUDIES[study]()
+    runs = [r for label, m, b, kw in variants for r in grid('study', [(label, m, kw)], b, 3)]
+    with local_cluster(2) as c: rows = run_experiments(f'study-{study}', runs, data, cfg, out, scheduler=c.scheduler_address)
     val = {x['method']: x for x in summary(rows, split='val')}; test = {x['method']: x for x in summary(rows, split='test')}
     print('\n| variant | budget | val mIoU | test mIoU | seeds |\n|---|---|---|---|---|')
     for label, m, b, kw in variants:
