@@ -107,21 +107,28 @@ def dataset_name(data) -> str:
 def _slug(s:str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '-' for c in str(s)).strip('-')
 
 class Run(dict):
-    "One training run of an experiment: experiment, method, label, budget, seed, budget unit and strategy, and method options"
+    "One training run of an experiment: experiment, method, label, budget, seed, budget unit and strategy, schedule, and method options"
     def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None,
-                 budget_strategy:str|None=None, **options):
+                 budget_strategy:str|None=None,
+                 schedule:float|None=None, # a multiple of the scale's epochs (None: 1)
+                 **options):
         from mlds_repro.methods import get_method
         try: get_method(method).options(options)
         except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
         if unit not in (None, 'case', 'image'): raise MLDSError(f"experiment {experiment}: unit={unit!r}; expected 'case' or 'image'")
         if budget_strategy not in (None, *BUDGET_STRATEGIES):
             raise MLDSError(f"experiment {experiment}: budget_strategy={budget_strategy!r}; expected one of {', '.join(BUDGET_STRATEGIES)}")
+        if schedule is not None and not (isinstance(schedule, (int, float)) and schedule > 0):
+            raise MLDSError(f"experiment {experiment}: schedule={schedule!r}; expected a positive multiple of the scale's epochs")
         super().__init__(experiment=experiment, method=method, label=label or method, budget=format_budget(parse_budget(budget)),
                          seed=int(seed), unit=unit, budget_strategy=budget_strategy, options=dict(options))
+        if schedule not in (None, 1): self['schedule'] = float(schedule)
     def settings(self, cfg:dict) -> dict:
-        "The run's training settings: the scale's, with the run's budget unit and strategy"
+        "The run's training settings: the scale's, with the run's budget unit and strategy and its schedule's epochs"
         own = {k: self[k] for k in ('unit', 'budget_strategy') if self[k]}
-        return {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own}
+        s = {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own}
+        if self.get('schedule'): s['epochs'] = max(1, round(s['epochs'] * self['schedule']))
+        return s
     def key(self, cfg:dict, data) -> str:
         "Hash of everything the run's result depends on"
         from mlds_repro.methods import get_method
@@ -385,6 +392,9 @@ def _select(groups:dict, sel:dict, dataset:str, budget_a:str|None=None) -> list[
         if sel.get('budget') == 'same_full' and b != f"full={full_share(budget_a):g}": continue
         if 'has_weak' in sel and (set(parse_budget(b)) - {'full'} != set()) != sel['has_weak']: continue
         if 'full_at_most' in sel and full_share(b) > sel['full_at_most'] + 1e-9: continue
+        if 'full_at_least' in sel and full_share(b) < sel['full_at_least'] - 1e-9: continue
+        if sel.get('same_share') and abs(full_share(b) - full_share(budget_a)) > 1e-9: continue
+        if 'weak_kinds' in sel and sorted(set(parse_budget(b)) - {'full'}) != sorted(sel['weak_kinds']): continue
         out.append((b, v))
     return out
 
@@ -507,6 +517,7 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
               jobs:int|None=None, # parallel runs on a local Dask cluster of `jobs` single-threaded workers (1: in the notebook's process)
               scheduler:str|None=None, # address of an existing Dask scheduler to send the runs to instead
               compile:bool|None=None, # compiled training (None: the scale's default)
+              budget_strategy:str|None=None, # how the full-mask units are drawn for every method (None: each notebook's own)
              ) -> dict:
     "Execute the reproduction notebooks of `papers` at `scale` into `out`; write results.csv, report.md and figures/"
     import papermill as pm
@@ -515,6 +526,8 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     if seeds is not None and seeds < 1: raise MLDSError(f"--seeds {seeds}: need at least 1")
     jobs = JOBS if jobs is None else jobs
     if jobs < 1: raise MLDSError(f"--jobs {jobs}: need at least 1")
+    if budget_strategy not in (None, *BUDGET_STRATEGIES):
+        raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     present = [p for p in PAPERS if (nbs/f"{p}.ipynb").exists()]
     if papers == 'all' or papers == ['all']: papers = present
     papers = [papers] if isinstance(papers, str) else list(papers)
@@ -528,7 +541,8 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
         raise MLDSError(f"{out}: holds results of scale {meta['scale']!r}; use another --out for scale {scale!r}")
     meta = dict(scale=scale, failed_notebooks=[f for f in meta.get('failed_notebooks', []) if f['paper'] not in papers])
     params = dict(scale=scale, **({'dataset': dataset} if dataset else {}), **({'seeds': seeds} if seeds else {}),
-                  **({'device': device} if device != 'cpu' else {}), **({'compile': compile} if compile is not None else {}))
+                  **({'device': device} if device != 'cpu' else {}), **({'compile': compile} if compile is not None else {}),
+                  **({'budget_strategy': budget_strategy} if budget_strategy else {}))
     t_all = time.time()
     log = os.environ.get('MLDS_REPRO_LOG') if os.environ.get('MLDS_REPRO_LOG') == 'quiet' else 'lines'  # the notebooks' output is a log
     with (local_cluster(jobs) if jobs > 1 and not scheduler else contextlib.nullcontext()) as cluster, \
