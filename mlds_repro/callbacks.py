@@ -11,9 +11,11 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
 from .core import KINDS, MLDSError, as_segout, expand, atomic_write, atomic_csv
 from .models import copy_model
+from .losses import complete_pseudo_labels
+from .data.loaders import MixedSegDataset
 
 # %% auto #0
-__all__ = ['EMATeacher', 'LossTerms', 'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState',
+__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState',
            'fit_one_cycle_resumable']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
@@ -99,6 +101,53 @@ class LossTerms(Callback):
         for k, v in getattr(self.learn.loss_func, 'last', {}).items(): self.sums[k] = self.sums.get(k, 0.) + v.float()
         self.n += 1
     def after_epoch(self): self.means = {k: float(v) / max(self.n, 1) for k, v in self.sums.items()}
+    @property
+    def epoch_stats(self) -> dict:
+        "The epoch's term means as history columns `loss_<term>`"
+        return {f"loss_{k}": v for k, v in self.means.items()}
+
+# %% ../nbs/05_callbacks.ipynb #4365beb6
+class PseudoLabelMonitor(Callback):
+    "Per class, share and IoU (against the true masks) of the teacher's complete pseudo-labels on a fixed sample of weak training images, each epoch"
+    order, run_valid = 66, False
+    def __init__(self, n:int=32, seed:int=0, bs:int=8):
+        self.n, self.seed, self.bs, self.epoch_stats, self.active, self.true_share = n, seed, bs, {}, False, {}
+    def before_fit(self):
+        self.epoch_stats, ema, loss = {}, getattr(self.learn, 'ema_teacher', None), self.learn.loss_func
+        ds = self.learn.dls.train.dataset
+        kinds = loss.kinds_for('teacher') if hasattr(loss, 'kinds_for') else ()
+        idx = [k for k, kd in enumerate(getattr(ds, 'kinds', [])) if kd in kinds]
+        self.active = bool(ema is not None and ema.active and idx)
+        if not self.active: return
+        idx = sorted(np.random.default_rng(self.seed).choice(idx, min(self.n, len(idx)), replace=False).tolist())
+        items = [ds[k] for k in idx]  # an index without a seed: no augmentation
+        truth = MixedSegDataset(ds.dd, [ds.ids[k] for k in idx], None, size=ds.size, cache=False)
+        self.x, self.cand = torch.stack([it[0] for it in items]), torch.stack([it[1] for it in items])
+        self.truth = torch.stack([truth[j][3] for j in range(len(idx))])
+        self.classes = list(self.learn.dls.classes)
+        self.true_share = {c: float((self.truth == k).float().mean()) for k, c in enumerate(self.classes) if k}
+    @torch.no_grad()
+    def pseudo_labels(self) -> torch.Tensor:
+        "The teacher's complete pseudo-labels of the sample, now"
+        ema = self.learn.ema_teacher
+        net = getattr(ema.teacher, '_orig_mod', ema.teacher)  # the eager module: no recompiling for the sample's batch size
+        keep = [b.clone() for b in net.buffers()]
+        net.train(ema.mode == 'train')
+        dev = next(net.parameters()).device
+        logits = torch.cat([as_segout(net(self.x[i:i + self.bs].to(dev))).logits.float() for i in range(0, len(self.x), self.bs)])
+        for b, k in zip(net.buffers(), keep): b.copy_(k)
+        return complete_pseudo_labels(logits, self.cand.to(dev)).cpu()
+    def after_epoch(self):
+        if not self.active: return
+        pl, t = self.pseudo_labels(), self.truth
+        self.epoch_stats = {}
+        for k, c in enumerate(self.classes):
+            if not k: continue
+            p, g = pl == k, t == k
+            union = int((p | g).sum())
+            self.epoch_stats[f"pl_share_{c}"] = float(p.float().mean())
+            self.epoch_stats[f"pl_iou_{c}"] = int((p & g).sum()) / union if union else float('nan')
+            self.epoch_stats[f"pl_truth_{c}"] = self.true_share[c]
 
 # %% ../nbs/05_callbacks.ipynb #b5553a40
 class PhaseTimer(Callback):
@@ -167,8 +216,8 @@ class TrainState(Callback):
         rec = self.learn.recorder
         names = [n for n in rec.metric_names[1:] if n != 'time']
         vals = [float(v) if v is not None else float('nan') for v in rec.log[1:1 + len(names)]]
-        terms = getattr(getattr(self.learn, 'loss_terms', None), 'means', {})
-        row = dict(epoch=self.start_epoch + self.epoch, **dict(zip(names, vals)), **{f"loss_{k}": v for k, v in terms.items()})
+        stats = {k: v for cb in self.learn.cbs if cb is not self for k, v in getattr(cb, 'epoch_stats', {}).items()}
+        row = dict(epoch=self.start_epoch + self.epoch, **dict(zip(names, vals)), **stats)
         self.rows.append(row)
         cur = row.get(self.monitor, float('nan'))
         if cur == cur and cur > self.best:
