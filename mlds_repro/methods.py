@@ -156,8 +156,8 @@ class TeacherOptions(Options):
     decay: float = 0.99    # EMA decay of the teacher
     noise: float = 0.      # std of the teacher's input noise
     teacher_mode: Literal['eval', 'train'] = 'eval'
-    burn_in: float = 0.    # share of the run trained on the annotations alone before the teacher teaches
-    weak_batch: Literal['half', 'extra'] = 'half'  # half: bs/2 full + bs/2 other; extra: bs full + bs other (the lower bound's full masks per step)
+    burn_in: float = 0.    # share of the run trained on the annotations alone before the teacher teaches (0: from the first step)
+    weak_batch: Literal['half', 'extra'] = 'extra'  # extra: bs full + bs other (the lower bound's full masks per step; our protocol); half: bs/2 + bs/2 (SSL4MIS)
 
 def ema_teacher(o:TeacherOptions) -> EMATeacher:
     "The EMA teacher callback of options `o`"
@@ -213,9 +213,10 @@ class Reiss2021Options(TeacherOptions):
     pl_rampup: float = 0.4
     pl_threshold: float = 0.
     pl_hard: bool = False
-    mlds_reduction: Literal['sum', 'mean'] = 'sum'  # MLDS over the batch: summed (as `compute_mlds`) or averaged (CE's scale)
+    mlds_reduction: Literal['sum', 'mean'] = 'mean'  # MLDS over the batch: averaged (CE's scale; chosen on validation) or summed (as `compute_mlds`)
+    burn_in: float = 0.3   # share of the run on the annotations alone before the teacher teaches (chosen on validation)
     ds_head_weights: str = ''  # comma-separated factor per head, coarse to fine ('': all 1, as the authors)
-    pl_mode: Literal['soft', 'complete'] = 'soft'  # soft: CE against the corrected softmax; complete: a label map through CE + MLDS
+    pl_mode: Literal['soft', 'complete'] = 'complete'  # complete: a label map through CE + MLDS (as the authors' code); soft: CE against the corrected softmax
 
 def _head_weights(s:str) -> list|None:
     if not s.strip(): return None
