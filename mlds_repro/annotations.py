@@ -12,9 +12,9 @@ from scipy import ndimage
 from .core import MLDSError, KINDS, atomic_csv, parse_kv
 
 # %% auto #0
-__all__ = ['IGNORE', 'ANN_COLUMNS', 'BUDGET_STRATEGIES', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation', 'weak_rows',
-           'write_annotations_csv', 'read_annotations_csv', 'parse_budget', 'format_budget', 'budget_counts',
-           'assign_budget']
+__all__ = ['IGNORE', 'WEAK_SHAPES', 'ANN_COLUMNS', 'BUDGET_STRATEGIES', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation',
+           'weak_rows', 'write_annotations_csv', 'read_annotations_csv', 'parse_budget', 'format_budget',
+           'budget_counts', 'assign_budget']
 
 # %% ../nbs/00_annotations.ipynb #2513a12f
 IGNORE = 255  # value of an unlabelled pixel in a partial label map
@@ -47,20 +47,35 @@ def _erode_core(b:np.ndarray, iterations:int) -> np.ndarray:
         if core.any(): return core
     return b
 
+def _disk_core(b:np.ndarray, radius:int, rng=None) -> np.ndarray:
+    ys, xs = np.nonzero(b)
+    if rng is None: k = int(np.argmin((ys - ys.mean()) ** 2 + (xs - xs.mean()) ** 2))  # the object's pixel nearest its centroid
+    else: k = int(rng.integers(len(ys)))
+    yy, xx = np.ogrid[:b.shape[0], :b.shape[1]]
+    return b & ((yy - ys[k]) ** 2 + (xx - xs[k]) ** 2 <= radius ** 2)
+
+WEAK_SHAPES = ('erode', 'centroid', 'random')
+
 def eroded_label(mask:np.ndarray, n_classes:int,
                  iterations:int=10, # erosion steps tried first (Liu et al.: 10)
                  per_component:bool=False, # erode each connected component separately (ours) instead of each class
+                 shape:str='erode', # 'erode' (Liu et al.), or a disk at the centroid ('centroid') or at a random pixel ('random')
+                 radius:int=3, # the disks' radius in pixels
+                 seed:int=0, # the random disks' seed
                 ) -> np.ndarray:
-    "Partial label map: eroded cores of the foreground classes, `IGNORE` elsewhere"
+    "Partial label map: eroded cores (or disks) of the foreground classes, `IGNORE` elsewhere"
+    if shape not in WEAK_SHAPES: raise MLDSError(f"weak label shape {shape!r}; expected one of {', '.join(WEAK_SHAPES)}")
     out = np.full(mask.shape, IGNORE, np.uint8)
+    rng = np.random.default_rng(seed) if shape == 'random' else None
+    core_of = (lambda b: _erode_core(b, iterations)) if shape == 'erode' else (lambda b: _disk_core(b, radius, rng))
     for c in range(1, n_classes):
         b = mask == c
         if not b.any(): continue
         if per_component:
             lab, n = ndimage.label(b, structure=np.ones((3, 3), bool))
             core = np.zeros_like(b)
-            for i in range(1, n + 1): core |= _erode_core(lab == i, iterations)
-        else: core = _erode_core(b, iterations)
+            for i in range(1, n + 1): core |= core_of(lab == i)
+        else: core = core_of(b)
         out[core] = c
     return out
 

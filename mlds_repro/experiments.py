@@ -85,8 +85,15 @@ def data_fingerprint(path) -> str:
 
 # %% ../nbs/07_experiments.ipynb #abb85424
 def prepare_data(dataset:str, cfg:dict, out_dir, seed:int=0) -> Path:
-    "Folder of `dataset` (a synthetic benchmark's name, generated at the scale's size, or a data folder)"
+    "Folder of `dataset` (a synthetic benchmark's name, generated at the scale's size, or a data folder; `:CLASS` for one structure)"
     from mlds_repro.data.synth import SYNTH, write_synth
+    from mlds_repro.data.core import binary_dataset
+    base, sep, cls = str(dataset).rpartition(':')
+    if sep and base and '/' not in cls:
+        src = prepare_data(base, cfg, out_dir, seed)
+        p = (Path(out_dir)/'data' if base in SYNTH else src.parent)/f"{src.name}-{_slug(cls)}"
+        if not (p/'dataset.json').exists(): binary_dataset(DataDir(src), cls, p)
+        return p
     if dataset in SYNTH:
         kw = cfg['synth'][dataset]
         p = Path(out_dir)/'data'/f"{dataset}-{cfg['scale']}-{cfg['train']['size']}px-seed{seed}"
@@ -159,7 +166,7 @@ def grid(experiment:str, methods, budgets, seeds, **options) -> list[Run]:
 
 # %% ../nbs/07_experiments.ipynb #896371be
 COLUMNS = ('paper', 'experiment', 'dataset', 'method', 'budget', 'seed', 'split', 'metric', 'class', 'value')
-METRICS = ('iou', 'dice', 'hd95', 'asd')
+METRICS = ('iou', 'dice', 'hd95', 'asd', 'case_dice')
 
 def metric_rows(metrics:dict, paper:str, run:Run, dataset:str) -> list[dict]:
     "Tidy rows of one run's `metrics.json`"

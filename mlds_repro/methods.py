@@ -11,9 +11,10 @@ import torch, torch.nn as nn
 from fastai.learner import Learner
 from fastai.optimizer import Adam
 from .core import KINDS, MLDSError, parse_kv
-from .models import UNet
+from .models import UNet, DualDecoderUNet
 from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce,
-                               consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates)
+                               consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
+                               entropy_loss, kl_loss, kl_code_loss, weak_targets)
 from .metrics import DatasetIoU, DatasetDice
 from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor
 
@@ -21,7 +22,7 @@ from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
            'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
            'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
-           'complete_pseudo_terms', 'Reiss2021']
+           'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -88,6 +89,9 @@ class Method:
     def callbacks(self, o:Options) -> list:
         "The method's callbacks (e.g. an EMA teacher)"
         return []
+    def erode_kw(self, o:Options) -> dict:
+        "How the data set derives `eroded` weak labels from masks (`eroded_label`'s arguments; default: Liu et al.'s erosion)"
+        return {}
     def options(self, values=None) -> Options:
         "Checked options from a dict or `k=v` strings, defaults filled in"
         return check_options(self.Options, values)
@@ -252,3 +256,44 @@ class Reiss2021(Method):
         elif o.teacher: terms.append(pseudo_label_term(o.pl_weight, o.pl_rampup, o.pl_threshold, o.pl_hard))
         return terms
     def callbacks(self, o): return [ema_teacher(o)] if o.teacher else []
+
+# %% ../nbs/06_methods.ipynb #6f3d2a41
+@dataclass
+class Liu2023Options(Options):
+    w_weak: float = 0.1   # partial CE of the student on weak labels (the script's default)
+    w_kl: float = 20.     # distillation teacher -> student on the strong images
+    w_ent: float = 1.     # the student's entropy on every image
+    T: float = 2.         # distillation temperature
+    weak: bool = True     # the partial-CE terms
+    kl: bool = True       # the distillation term
+    entropy: bool = True  # the entropy term
+    pseudo_masks: bool = False  # the student learns the teacher branch's confident argmax on weak images (the pseudo-mask baseline)
+    pm_threshold: float = 0.5
+    variant: Literal['paper', 'code'] = 'paper'  # paper: the equations; code: the public script's expressions (see above)
+    predict: Literal['student', 'teacher'] = 'student'
+    weak_batch: Literal['half', 'extra'] = 'extra'  # extra: bs strong + bs weak (the script's batches, our protocol); half: bs/2 + bs/2
+    shape: Literal['erode', 'centroid', 'random'] = 'erode'  # how weak labels are derived from masks
+    iterations: int = 10  # erosion steps tried first
+    radius: int = 3       # the disks' radius
+    per_component: bool = False  # erode (or place a disk in) each connected component instead of each class
+
+@register
+class Liu2023(Method):
+    "Liu et al. 2023: teacher decoder on strong labels, student decoder on weak labels, KL from teacher to student, the student's entropy"
+    name, Options, needs, uses = 'liu2023', Liu2023Options, ('full',), KINDS
+    def composition(self, o, bs): return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
+    def model(self, o, in_ch, n_classes, width=16, depth=4): return DualDecoderUNet(in_ch, n_classes, width=width, depth=depth, predict=o.predict)
+    def erode_kw(self, o): return dict(iterations=o.iterations, per_component=o.per_component, shape=o.shape, radius=o.radius)
+    def terms(self, o):
+        kw, code = self.erode_kw(o), o.variant == 'code'
+        t = [Term('ce', lambda p, b: ce_loss(p.extra['a'], b.mask), ('full',))]
+        if o.weak:
+            pce = lambda p, b: ce_loss(p.extra['b'], weak_targets(b.cand, b.kind, b.mask, kw))
+            t += [Term('weak_full', pce, ('full',), o.w_weak), Term('weak', pce, KINDS[1:], o.w_weak)]
+        if o.kl:
+            kl = (lambda p, b: kl_code_loss(p.extra['a'], p.extra['b'], o.T)) if code else (lambda p, b: kl_loss(p.extra['a'], p.extra['b'], o.T))
+            t.append(Term('kl', kl, ('full',), o.w_kl))
+        if o.entropy: t.append(Term('entropy', lambda p, b: entropy_loss(p.extra['b'], class_mean=code), KINDS, o.w_ent))
+        if o.pseudo_masks:
+            t.append(Term('pseudo_mask', lambda p, b: ce_loss(p.extra['b'], complete_pseudo_labels(p.extra['a'], b.cand, o.pm_threshold)), KINDS[1:]))
+        return t

@@ -61,12 +61,13 @@ class SegScores:
         self.reset()
     def reset(self):
         C = len(self.classes)
-        self.cm = np.zeros((C, C), np.int64); self.d = {c: [] for c in range(1, C)}; self.n_images = 0
-    def add(self, pred:np.ndarray, gt:np.ndarray, spacing=None):
-        "Add one image's prediction and reference (same shape; reference < 0 ignored)"
+        self.cm = np.zeros((C, C), np.int64); self.d = {c: [] for c in range(1, C)}; self.n_images = 0; self.cases = {}
+    def add(self, pred:np.ndarray, gt:np.ndarray, spacing=None, case=None):
+        "Add one image's prediction and reference (same shape; reference < 0 ignored), of `case` if given"
         pred, gt = np.asarray(pred), np.asarray(gt)
         if pred.shape != gt.shape: raise MLDSError(f"prediction shape {pred.shape} != reference shape {gt.shape}")
-        self.cm += confusion(pred, gt, len(self.classes)); self.n_images += 1
+        cm = confusion(pred, gt, len(self.classes)); self.cm += cm; self.n_images += 1
+        if case is not None: self.cases[case] = self.cases.get(case, 0) + cm
         if self.distances:
             for c in self.d:
                 r = hd95_asd(pred == c, gt == c, spacing or self.spacing, self.miss)
@@ -76,6 +77,7 @@ class SegScores:
         iou, dice = iou_dice(self.cm, self.empty)
         def table(v): return {**{c: float(v[k]) for k, c in enumerate(self.classes)}, 'mean': float(np.mean(v[1:]))}
         out = dict(iou=table(iou), dice=table(dice))
+        if self.cases: out['case_dice'] = table(np.mean([iou_dice(cm, self.empty)[1] for cm in self.cases.values()], 0))
         if self.distances:
             for j, m in enumerate(('hd95', 'asd')):
                 vals = {self.classes[c]: (float(np.mean([r[j] for r in rs])) if rs else None) for c, rs in self.d.items()}

@@ -70,18 +70,22 @@ class UNet(nn.Module):
 
 # %% ../nbs/02_models.ipynb #2611a850
 class DualDecoderUNet(nn.Module):
-    "Shared encoder, teacher decoder A and student decoder B"
-    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=64, heads:bool=False):
+    "Shared encoder, teacher decoder A and student decoder B; `logits` are the `predict` branch's, both are in `extra` ('a', 'b')"
+    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=64, heads:bool=False,
+                 predict:str='student', # the branch whose logits are the prediction: 'student' (B; Liu et al.) or 'teacher' (A)
+                ):
         super().__init__()
-        self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, heads=heads)
+        if predict not in ('student', 'teacher'): raise ValueError(f"predict={predict!r}: expected 'student' or 'teacher'")
+        self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, heads=heads, predict=predict)
         self.encoder = Encoder(in_ch, width, depth)
         self.decoder_a = Decoder(self.encoder.chs, n_classes, head_ch, heads)
         self.decoder_b = Decoder(self.encoder.chs, n_classes, head_ch, False)
+        self.student = predict == 'student'
     def forward(self, x) -> SegOut:
         f = self.encoder(x)
         la, ha = self.decoder_a(f)
         lb, _ = self.decoder_b(f)
-        return SegOut(la, ha, {'b': lb})
+        return SegOut(lb if self.student else la, ha, {'a': la, 'b': lb})
 
 # %% ../nbs/02_models.ipynb #131f6358
 COMPILE_OPTS = dict(dynamic=False)  # shapes are fixed within a run

@@ -36,7 +36,7 @@ def evaluate_model(model, dd:DataDir, split:str, size:int, device='cpu') -> dict
     "Scores of `model` on `split` of `dd` (the schema of `mlds-repro evaluate`)"
     model.eval()
     sc = SegScores(dd.classes, dd.spacing)
-    for i in dd.ids(split): sc.add(predict_image(model, dd.image(i), size, device), dd.mask(i))
+    for i in dd.ids(split): sc.add(predict_image(model, dd.image(i), size, device), dd.mask(i), case=dd.case_of[i])
     return sc.result()
 
 # %% ../nbs/06a_train.ipynb #4e8dd9b1
@@ -138,7 +138,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     seed_everything(seed)
     dd = DataDir(data)
     dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
-                    steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
+                    erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
     learn.model.to(device)
     info = dict(compile=bool(compile))

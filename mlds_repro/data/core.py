@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from ..core import atomic_write
-from ..annotations import MLDSError, Annotation, mask_labels, read_annotations_csv, assign_budget, parse_budget
+from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_csv, assign_budget, parse_budget,
+                                    write_annotations_csv)
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'write_dataset', 'check',
-           'budget_annotations']
+__all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'write_dataset',
+           'binary_dataset', 'check', 'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
@@ -159,6 +160,20 @@ def write_dataset(out, name:str, classes:list[str], modality:str, spacing, cases
         tmp.rename(out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
+    return out
+
+# %% ../../nbs/01_data.core.ipynb #5a7c3e18
+def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
+    "Write `dd` to `out` with `cls` as the only foreground class (classes `['background', cls]`)"
+    if cls not in dd.classes[1:]: raise MLDSError(f"{dd.path/'dataset.json'}: no foreground class {cls!r}; classes are {', '.join(dd.classes[1:])}")
+    k = dd.classes.index(cls)
+    masks = {i: (m == k).astype(np.uint8) for i in dd.case_of if (m := dd.mask(i)) is not None}
+    out = write_dataset(out, f"{dd.name}:{cls}", ['background', cls], dd.modality, dd.spacing, dd.cases, dd.splits,
+                        {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite)
+    if (dd.path/'annotations.csv').exists():
+        import csv
+        rows = [r for r in csv.DictReader(open(dd.path/'annotations.csv')) if r['class'] in (cls, '')]
+        write_annotations_csv(rows, out/'annotations.csv')
     return out
 
 # %% ../../nbs/01_data.core.ipynb #90aef698
