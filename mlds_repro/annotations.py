@@ -12,9 +12,10 @@ from scipy import ndimage
 from .core import MLDSError, KINDS, atomic_csv, parse_kv
 
 # %% auto #0
-__all__ = ['IGNORE', 'WEAK_SHAPES', 'ANN_COLUMNS', 'BUDGET_STRATEGIES', 'mask_boxes', 'mask_labels', 'eroded_label', 'Annotation',
-           'weak_rows', 'write_annotations_csv', 'read_annotations_csv', 'parse_budget', 'format_budget',
-           'budget_counts', 'assign_budget']
+__all__ = ['IGNORE', 'WEAK_SHAPES', 'NOISE_KINDS', 'NOISE_SIZE', 'ANN_COLUMNS', 'BUDGET_STRATEGIES', 'mask_boxes', 'mask_labels',
+           'eroded_label', 'Annotation', 'parse_noise', 'format_noise', 'noisy_annotation', 'weak_rows',
+           'write_annotations_csv', 'read_annotations_csv', 'parse_budget', 'format_budget', 'budget_counts',
+           'assign_budget']
 
 # %% ../nbs/00_annotations.ipynb #2513a12f
 IGNORE = 255  # value of an unlabelled pixel in a partial label map
@@ -135,6 +136,52 @@ class Annotation:
             out[1:] = 0  # derived from a mask: a class without a core is absent
             out[np.unique(self.partial[self.partial != IGNORE]).astype(int)] = 1
         return out
+
+# %% ../nbs/00_annotations.ipynb #7d2e5a02
+NOISE_KINDS = ('loose', 'shift', 'miss', 'wrong')
+NOISE_SIZE = 0.3  # loose boxes grow, shifted boxes move, by up to this share of their size (our choice)
+
+def parse_noise(noise:str|dict|None) -> dict[str, float]:
+    "`'loose=0.3,miss=0.1'` (or a dict; None or '' for none) -> `{defect: rate}`, rates in [0, 1]"
+    if not noise: return {}
+    out = parse_kv(noise, 'weak-label noise', value=float) if not isinstance(noise, dict) else dict(noise)
+    for k, v in out.items():
+        if k not in NOISE_KINDS: raise MLDSError(f"weak-label noise: unknown defect {k!r}; expected one of {', '.join(NOISE_KINDS)}")
+        if not (0 <= v <= 1): raise MLDSError(f"weak-label noise: {k}={v} is not a rate in [0, 1]")
+    return {k: float(out[k]) for k in NOISE_KINDS if out.get(k)}
+
+def format_noise(rates:dict) -> str:
+    "The canonical string of noise rates (defects in `NOISE_KINDS` order; '' for none)"
+    return ','.join(f"{k}={rates[k]:g}" for k in NOISE_KINDS if rates.get(k))
+
+def _other(c:int, C:int, rng) -> int:
+    return int(rng.choice([k for k in range(1, C) if k != c])) if C > 2 else c
+
+def noisy_annotation(ann:Annotation, rates:dict, rng:np.random.Generator, shape:tuple|None=None) -> Annotation:
+    "A copy of the box or global annotation `ann` with defects drawn at `rates` (other kinds are returned as they are)"
+    C, p = ann.n_classes, lambda k: rates.get(k, 0.) > 0 and rng.random() < rates[k]
+    if ann.kind == 'global':
+        lab = np.asarray(ann.labels, bool).copy()
+        for c in np.flatnonzero(np.asarray(ann.labels, bool)[1:]) + 1:
+            if p('miss'): lab[c] = False
+            elif p('wrong'): lab[c] = False; lab[_other(c, C, rng)] = True
+        return Annotation('global', C, labels=lab)
+    if ann.kind != 'box': return ann
+    H, W = shape if shape is not None else (10 ** 9, 10 ** 9)
+    out = []
+    for c, x0, y0, x1, y1 in ann.boxes:
+        if p('miss'): continue
+        if p('wrong'): c = _other(c, C, rng)
+        w, h = x1 - x0, y1 - y0
+        if p('loose'):
+            g = rng.uniform(0, NOISE_SIZE, 4)
+            x0, y0, x1, y1 = x0 - round(g[0] * w), y0 - round(g[1] * h), x1 + round(g[2] * w), y1 + round(g[3] * h)
+        if p('shift'):
+            dx, dy = (round(v) for v in rng.uniform(-NOISE_SIZE, NOISE_SIZE, 2) * (w, h))
+            x0, x1, y0, y1 = x0 + dx, x1 + dx, y0 + dy, y1 + dy
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
+        if x1 > x0 and y1 > y0: out.append((int(c), int(x0), int(y0), int(x1), int(y1)))
+    return Annotation('box', C, boxes=out)
 
 # %% ../nbs/00_annotations.ipynb #c749d9c9
 ANN_COLUMNS = ('id', 'kind', 'class', 'x0', 'y0', 'x1', 'y1', 'present')

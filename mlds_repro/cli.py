@@ -86,7 +86,7 @@ def _options(method:str, opts:list[str]) -> dict:
 def cmd_train(a):
     "mlds-repro train: train a method on a data folder under a budget"
     from mlds_repro.train import train
-    m = train(a.data, method=a.method, budget=a.budget, unit=a.budget_unit, budget_strategy=a.budget_strategy, epochs=a.epochs, size=a.size, bs=a.batch, seed=a.seed,
+    m = train(a.data, method=a.method, budget=a.budget, unit=a.budget_unit, budget_strategy=a.budget_strategy, weak_noise=a.weak_noise, epochs=a.epochs, size=a.size, bs=a.batch, seed=a.seed,
               device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth,
               steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads,
               **_options(a.method, a.opt or []))
@@ -153,6 +153,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--budget-unit', default='case', choices=['case', 'image'])
     t.add_argument('--budget-strategy', default='random', choices=['random', 'covering'],
                    help='covering: the full-mask units hold every foreground class (as far as their number allows)')
+    t.add_argument('--weak-noise', default='', help='defects of boxes and image labels, e.g. loose=0.3,shift=0.2,miss=0.1,wrong=0.1')
     t.add_argument('--epochs', type=int, default=10); t.add_argument('--size', type=int, default=128)
     t.add_argument('--batch', type=int, default=8); t.add_argument('--seed', type=int, default=0)
     t.add_argument('--device', default='cpu'); t.add_argument('--lr', type=float, default=1e-3)

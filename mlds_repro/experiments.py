@@ -8,7 +8,7 @@ import contextlib, csv, datetime, hashlib, io, json, os, sys, tempfile, time, tr
 from pathlib import Path
 import numpy as np
 from .core import MLDSError, KINDS, atomic_write, atomic_csv, parse_kv
-from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES
+from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES, parse_noise, format_noise
 from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars
 
@@ -34,7 +34,7 @@ def scale_config(scale:str, **overrides) -> dict:
     "Training arguments, synthetic data sizes and default seeds of `scale`; `overrides` replace training arguments"
     if scale not in SCALES: raise MLDSError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
     s = SCALES[scale]
-    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'budget_strategy', 'num_workers', 'threads')]
+    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'budget_strategy', 'weak_noise', 'num_workers', 'threads')]
     if bad: raise MLDSError(f"scale {scale}: cannot override {', '.join(bad)}")
     return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **overrides})
 
@@ -118,6 +118,7 @@ class Run(dict):
     def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None,
                  budget_strategy:str|None=None,
                  schedule:float|None=None, # a multiple of the scale's epochs (None: 1)
+                 weak_noise:str|None=None, # defect rates of boxes and image labels, e.g. 'loose=0.3,miss=0.1' (None: none)
                  **options):
         from mlds_repro.methods import get_method
         try: get_method(method).options(options)
@@ -130,11 +131,15 @@ class Run(dict):
         super().__init__(experiment=experiment, method=method, label=label or method, budget=format_budget(parse_budget(budget)),
                          seed=int(seed), unit=unit, budget_strategy=budget_strategy, options=dict(options))
         if schedule not in (None, 1): self['schedule'] = float(schedule)
+        try: noise = format_noise(parse_noise(weak_noise))
+        except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
+        if noise: self['weak_noise'] = noise
     def settings(self, cfg:dict) -> dict:
         "The run's training settings: the scale's, with the run's budget unit and strategy and its schedule's epochs"
         own = {k: self[k] for k in ('unit', 'budget_strategy') if self[k]}
         s = {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own}
         if self.get('schedule'): s['epochs'] = max(1, round(s['epochs'] * self['schedule']))
+        if self.get('weak_noise'): s['weak_noise'] = self['weak_noise']
         return s
     def key(self, cfg:dict, data) -> str:
         "Hash of everything the run's result depends on"

@@ -8,7 +8,7 @@ import contextlib, copy, dataclasses, json, os, random, sys, tempfile, time, sta
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import MLDSError, as_segout, atomic_json, overlay
-from .annotations import format_budget, parse_budget
+from .annotations import format_budget, parse_budget, parse_noise, format_noise
 from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
@@ -111,6 +111,7 @@ class EpochLines(Callback):
 # %% ../nbs/06a_train.ipynb #fe506857
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
           budget_strategy:str='random', # how the full-mask units are drawn: 'random' or 'covering' (every class among them)
+          weak_noise:str='', # defect rates of boxes and image labels, e.g. 'loose=0.3,shift=0.2,miss=0.1,wrong=0.1' ('': none)
           seed:int=0, device:str='cpu', out='run', resume:bool=False, lr:float=1e-3, width:int=16, depth:int=4,
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
           compile:bool=False, # torch.compile the model and the teacher (falls back to eager with one warning line)
@@ -121,6 +122,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
           cbs=(), **options) -> dict:
     "Train `method` on the data at `data` under `budget`; write the run's outputs to `out`; return its metrics"
     m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
+    noise = format_noise(parse_noise(weak_noise))
     if epochs < 1 or size < 16 or bs < 2: raise MLDSError(f"need epochs >= 1, size >= 16 and batch >= 2 (got {epochs}, {size}, {bs})")
     if device.startswith('cuda') and not torch.cuda.is_available(): raise MLDSError(f"--device {device}: CUDA is not available on this machine")
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -128,6 +130,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
                 budget_strategy=budget_strategy, epochs=epochs,
                 size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, compile=bool(compile),
                 channels_last=bool(channels_last), options=dataclasses.asdict(opts))
+    if noise: args['weak_noise'] = noise  # recorded only when there is noise
     if (out/'checkpoint.pth').exists():
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
@@ -137,7 +140,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     t_start = time.time()
     seed_everything(seed)
     dd = DataDir(data)
-    dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
+    dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, weak_noise=weak_noise, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
     learn.model.to(device)

@@ -4,13 +4,13 @@
 
 # %% ../../nbs/01_data.core.ipynb #e16565f2
 from __future__ import annotations
-import json, shutil, tempfile
+import json, shutil, tempfile, zlib
 from pathlib import Path
 import numpy as np
 from PIL import Image
 from ..core import atomic_write
 from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_csv, assign_budget, parse_budget,
-                                    write_annotations_csv)
+                                    write_annotations_csv, parse_noise, noisy_annotation)
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'write_dataset',
@@ -198,10 +198,11 @@ def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
                        needs:tuple=(), # kinds the method needs at least one image of, e.g. ('full',)
                        split:str='train',
                        strategy:str='random', # how the full-mask units are drawn (`assign_budget`): 'random' or 'covering'
+                       noise:str|dict|None=None, # defect rates of boxes and image labels (`parse_noise`), e.g. 'loose=0.3,miss=0.1'
                        **erode_kw) -> dict[str, Annotation]:
     "`{image_id: Annotation}` for the images of `split` that take part in training under `budget`"
     if unit not in ('case', 'image'): raise MLDSError(f"budget unit {unit!r} must be 'case' or 'image'")
-    budget = parse_budget(budget)
+    budget, rates = parse_budget(budget), parse_noise(noise)
     ids = dd.ids(split)
     masked = [i for i in ids if dd.mask_files[i] is not None]
     if unit == 'case':
@@ -216,6 +217,11 @@ def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
         out[i] = dd.weak[i][k] if k in ('box', 'global') and k in dd.weak.get(i, {}) else Annotation.from_mask(k, masks[i], dd.n_classes, **erode_kw)
     for i in ids:
         if i not in masks and i in dd.weak: out[i] = dd.weak[i]['box'] if 'box' in dd.weak[i] else dd.weak[i]['global']
+    if rates:
+        for i, a in out.items():
+            if a.kind in ('box', 'global'):
+                shape = masks[i].shape if i in masks else image_size(dd.files[i])
+                out[i] = noisy_annotation(a, rates, np.random.default_rng([seed, zlib.crc32(i.encode())]), shape)
     have = {a.kind for a in out.values()}
     for k in needs:
         if k not in have:

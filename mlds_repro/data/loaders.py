@@ -135,6 +135,7 @@ class MixedDL(DataLoader):
 # %% ../../nbs/01_data.loaders.ipynb #7768297a
 def mixed_dls(data, budget:str|dict='full=1', unit:str='case', seed:int=0, size:int=128, bs:int=8,
               budget_strategy:str='random', # how the full-mask units are drawn: 'random' or 'covering' (`assign_budget`)
+              weak_noise:str|dict|None=None, # defect rates of boxes and image labels, e.g. 'loose=0.3,miss=0.1' (`noisy_annotation`)
               composition:dict|Callable|None=None, # per-batch count per group, e.g. {'full': 2, 'weak': 6}; a function of bs
                                                   # applies only where the train set has full and other kinds; None: plain shuffle
               aug:Augment|None=None, # None: `Augment()` (flips off for left/right classes); `Augment.off()` for none
@@ -147,7 +148,7 @@ def mixed_dls(data, budget:str|dict='full=1', unit:str='case', seed:int=0, size:
     if aug is None:
         aug = Augment()
         if any(w in c.lower() for c in dd.classes for w in ('left', 'right')): aug.flip = 0.
-    anns = budget_annotations(dd, budget, unit=unit, seed=seed, needs=needs, strategy=budget_strategy, **(erode_kw or {}))
+    anns = budget_annotations(dd, budget, unit=unit, seed=seed, needs=needs, strategy=budget_strategy, noise=weak_noise, **(erode_kw or {}))
     if kinds is not None: anns = {i: a for i, a in anns.items() if a.kind in kinds}
     if not anns: raise MLDSError(f"budget {budget!r} leaves no training image of the kinds {kinds} in {dd.path}")
     train = MixedSegDataset(dd, list(anns), anns, size=size, aug=aug)
