@@ -15,8 +15,8 @@ from .losses import complete_pseudo_labels
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
-__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState',
-           'fit_one_cycle_resumable']
+__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'CutMixWeak', 'PhaseTimer', 'callback_states', 'load_callback_states',
+           'TrainState', 'fit_one_cycle_resumable']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -148,6 +148,38 @@ class PseudoLabelMonitor(Callback):
             self.epoch_stats[f"pl_share_{c}"] = float(p.float().mean())
             self.epoch_stats[f"pl_iou_{c}"] = int((p & g).sum()) / union if union else float('nan')
             self.epoch_stats[f"pl_truth_{c}"] = self.true_share[c]
+
+# %% ../nbs/05_callbacks.ipynb #3c7d1e02
+class CutMixWeak(Callback):
+    "CutMix among the weak items of each training batch: a rectangle of another weak item's image and candidate map pasted in"
+    order, run_valid = 5, False
+    def __init__(self, area:tuple=(0.25, 0.5), # share of the image the pasted rectangle covers, drawn uniformly
+                 seed:int=0):
+        if not 0 < area[0] <= area[1] <= 1: raise MLDSError(f"CutMix: area={area}; expected 0 < low <= high <= 1")
+        self.area, self.seed = area, seed
+        self.rng, self.active = np.random.default_rng(seed), True
+    def before_fit(self): self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
+    def before_batch(self):
+        if not (self.active and self.training): return
+        x, (cand, kind, mask, pres) = self.learn.xb[0], self.learn.yb
+        weak = torch.nonzero(kind != KINDS.index('full')).flatten().cpu().numpy()
+        if len(weak) < 2: return
+        x, cand, pres = x.clone(), cand.clone(), pres.clone()
+        order = self.rng.permutation(len(weak)); src = weak[order[(np.argsort(order) + 1) % len(weak)]]  # a derangement: no item mixes with itself
+        H, W = x.shape[-2:]
+        for i, j in zip(weak, src):
+            r = self.rng.uniform(*self.area); h, w = max(1, round(H * r ** 0.5)), max(1, round(W * r ** 0.5))
+            y0, x0 = int(self.rng.integers(0, H - h + 1)), int(self.rng.integers(0, W - w + 1))
+            x[i, :, y0:y0 + h, x0:x0 + w] = self.learn.xb[0][j, :, y0:y0 + h, x0:x0 + w]
+            cand[i, :, y0:y0 + h, x0:x0 + w] = self.learn.yb[0][j, :, y0:y0 + h, x0:x0 + w]
+            pres[i] = torch.where((self.learn.yb[3][i] == 0) & (self.learn.yb[3][j] == 0), 0, -1).to(pres.dtype)
+        self.learn.xb, self.learn.yb = (x,), (cand, kind, mask, pres)
+    def state_dict(self) -> dict:
+        "The generator's state"
+        return dict(rng=self.rng.bit_generator.state)
+    def load_state_dict(self, d:dict):
+        "Restore what `state_dict` returned"
+        self.rng.bit_generator.state = d['rng']
 
 # %% ../nbs/05_callbacks.ipynb #b5553a40
 class PhaseTimer(Callback):

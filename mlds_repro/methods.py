@@ -11,18 +11,18 @@ import torch, torch.nn as nn
 from fastai.learner import Learner
 from fastai.optimizer import Adam
 from .core import KINDS, MLDSError, parse_kv
-from .models import UNet, DualDecoderUNet
+from .models import UNet, DualDecoderUNet, TwinUNet
 from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce,
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
-                               entropy_loss, kl_loss, kl_code_loss, weak_targets)
+                               entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
 from .metrics import DatasetIoU, DatasetDice
-from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor
+from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
            'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
            'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
-           'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023']
+           'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -296,4 +296,31 @@ class Liu2023(Method):
         if o.entropy: t.append(Term('entropy', lambda p, b: entropy_loss(p.extra['b'], class_mean=code), KINDS, o.w_ent))
         if o.pseudo_masks:
             t.append(Term('pseudo_mask', lambda p, b: ce_loss(p.extra['b'], complete_pseudo_labels(p.extra['a'], b.cand, o.pm_threshold)), KINDS[1:]))
+        return t
+
+# %% ../nbs/06_methods.ipynb #8e4a2b02
+@dataclass
+class Pan2022DCROptions(Options):
+    w_weak: float = 1.    # partial CE of each network on the weak labels
+    w_cps: float = 1.     # cross pseudo-supervision on the weak images
+    rampup: float = 0.4   # share of the run over which w_cps ramps up
+    dice: bool = True     # Dice on top of CE on full masks
+    cutmix: bool = True   # CutMix among the weak images of a batch
+    predict: Literal['first', 'mean'] = 'first'
+    weak_batch: Literal['half', 'extra'] = 'extra'
+
+@register
+class Pan2022DCR(Method):
+    "Pan et al. 2022, DCR: two differently initialised networks, each supervised by the other's pseudo-labels on CutMix-mixed weak images"
+    name, Options, needs, uses = 'pan2022_dcr', Pan2022DCROptions, ('full',), KINDS
+    def composition(self, o, bs): return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
+    def model(self, o, in_ch, n_classes, width=16, depth=4): return TwinUNet(in_ch, n_classes, width=width, depth=depth, predict=o.predict)
+    def callbacks(self, o): return [CutMixWeak()] if o.cutmix else []
+    def terms(self, o):
+        t = []
+        for n, other in (('a', 'b'), ('b', 'a')):
+            t.append(Term(f'ce_{n}', lambda p, b, n=n: ce_loss(p.extra[n], b.mask), ('full',)))
+            if o.dice: t.append(Term(f'dice_{n}', lambda p, b, n=n: dice_loss(p.extra[n], b.mask, batch=True), ('full',)))
+            t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand), KINDS[1:], o.w_weak))
+            t.append(Term(f'cps_{n}', lambda p, b, n=n, m=other: ce_loss(p.extra[n], complete_pseudo_labels(p.extra[m], b.cand)), KINDS[1:], o.w_cps, o.rampup))
         return t

@@ -10,8 +10,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import SegOut, as_segout, atomic_write
 
 # %% auto #0
-__all__ = ['COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'is_compiled',
-           'uncompile', 'copy_model', 'compile_model', 'save_model', 'load_model']
+__all__ = ['COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'TwinUNet',
+           'is_compiled', 'uncompile', 'copy_model', 'compile_model', 'save_model', 'load_model']
 
 # %% ../nbs/02_models.ipynb #5e23d702
 def conv_block(ci:int, co:int) -> nn.Sequential:
@@ -87,6 +87,20 @@ class DualDecoderUNet(nn.Module):
         lb, _ = self.decoder_b(f)
         return SegOut(lb if self.student else la, ha, {'a': la, 'b': lb})
 
+# %% ../nbs/02_models.ipynb #4b1f2c02
+class TwinUNet(nn.Module):
+    "Two U-Nets, differently initialised; `logits` are the first one's or the mean of both softmaxes, both are in `extra` ('a', 'b')"
+    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=64, predict:str='first'):
+        super().__init__()
+        if predict not in ('first', 'mean'): raise ValueError(f"predict={predict!r}: expected 'first' or 'mean'")
+        self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, predict=predict)
+        self.net_a, self.net_b = (UNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, heads=False) for _ in range(2))
+        self.mean = predict == 'mean'
+    def forward(self, x) -> SegOut:
+        la, lb = self.net_a(x).logits, self.net_b(x).logits
+        out = torch.logsumexp(torch.stack([la.log_softmax(1), lb.log_softmax(1)]), 0) - 0.6931471805599453 if self.mean else la
+        return SegOut(out, [], {'a': la, 'b': lb})
+
 # %% ../nbs/02_models.ipynb #131f6358
 COMPILE_OPTS = dict(dynamic=False)  # shapes are fixed within a run
 
@@ -126,7 +140,7 @@ def compile_model(model:nn.Module, example:torch.Tensor|None=None, warn=None, **
         return model, why
 
 # %% ../nbs/02_models.ipynb #42031665
-ARCHS = {'UNet': UNet, 'DualDecoderUNet': DualDecoderUNet}
+ARCHS = {'UNet': UNet, 'DualDecoderUNet': DualDecoderUNet, 'TwinUNet': TwinUNet}
 
 def save_model(model:nn.Module, path, **meta) -> Path:
     "Save architecture, arguments, weights and `meta` to `path` (atomically)"
