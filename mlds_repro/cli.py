@@ -9,8 +9,8 @@ from pathlib import Path
 from .core import MLDSError, atomic_json, atomic_write, parse_kv
 
 # %% auto #0
-__all__ = ['cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_evaluate', 'cmd_train', 'cmd_reproduce', 'cmd_bench', 'parser',
-           'main']
+__all__ = ['CONVERTERS', 'cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_convert', 'cmd_evaluate', 'cmd_train',
+           'cmd_reproduce', 'cmd_bench', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #08cd6d3a
 def _spacing(s:str):
@@ -62,6 +62,17 @@ def cmd_show(a):
     fig = show_samples({i: dd.image(i) for i in ids}, {i: dd.mask(i) for i in ids}, ids, dd.classes, ncols=min(4, len(ids)))
     atomic_write(a.out, lambda f: fig.savefig(f, format='png', dpi=80), 'wb')
     print(f"wrote {a.out}")
+
+# %% ../nbs/08_cli.ipynb #5e0c0a02
+CONVERTERS = ('acdc-h5',)
+
+def cmd_convert(a):
+    "mlds-repro data convert: write a downloaded data set in the project's layout"
+    from mlds_repro.data.convert import convert_acdc_h5
+    out = convert_acdc_h5(a.src, a.out, spacing=_spacing(a.spacing) if a.spacing else (1., 1.), overwrite=a.overwrite, progress=sys.stdout.isatty())
+    from mlds_repro.data.core import DataDir
+    dd = DataDir(out)
+    print(f"wrote {len(dd.case_of)} images of {len(dd.cases)} cases ({', '.join(f'{s} {len(dd.splits.get(s, []))}' for s in ('train', 'val', 'test'))}) to {out}")
 
 # %% ../nbs/08_cli.ipynb #d39de9cf
 def cmd_evaluate(a):
@@ -138,6 +149,10 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument('dir'); w.add_argument('--out', help='default: DIR/annotations.csv'); w.add_argument('--overwrite', action='store_true')
     w.set_defaults(func=cmd_weak)
     c = d.add_parser('check', help='read every file of a data set and report problems'); c.add_argument('dir'); c.set_defaults(func=cmd_check)
+    v = d.add_parser('convert', help='convert a downloaded data set into the layout (see data_scripts/)')
+    v.add_argument('name', choices=CONVERTERS); v.add_argument('--src', required=True, help='the downloaded folder')
+    v.add_argument('--spacing', help='dy,dx in mm where the files carry none (ACDC h5: default 1,1)')
+    v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
     s.add_argument('dir'); s.add_argument('--out', required=True); s.add_argument('--n', type=int, default=8); s.add_argument('--split', default='train')
     s.set_defaults(func=cmd_show)
@@ -197,7 +212,8 @@ def main(argv:list[str]|None=None) -> int:
         a.func(a); return 0
     except (MLDSError, OSError) as e:
         if a.debug: raise
-        print(f"mlds-repro: error: {e}", file=sys.stderr); return 1
+        from mlds_repro.data.convert import ConvertError
+        print(f"mlds-repro: error: {e}", file=sys.stderr); return 2 if isinstance(e, ConvertError) else 1
     except KeyboardInterrupt:
         print("mlds-repro: interrupted", file=sys.stderr); return 130
     except Exception as e:

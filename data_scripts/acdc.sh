@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# ACDC (Automated Cardiac Diagnosis Challenge, MICCAI 2017): cine MRI of 100 training and 50 test patients, end-diastole and
+# end-systole frames labelled with the right ventricle (1), myocardium (2) and left-ventricle cavity (3).
+#
+# Where: the challenge's site at CREATIS (Universite de Lyon), https://www.creatis.insa-lyon.fr/Challenge/acdc/ ; the data are
+# given after registration, for research use, and publications must cite Bernard et al., IEEE TMI 2018. Nothing here downloads it.
+#
+# What to download for this converter: the preprocessed ACDC of the SSL4MIS repository (HiLab-git/SSL4MIS, its README links it):
+# a folder ACDC/ with data/slices/*.h5 (training slices), data/*.h5 (volumes), train_slices.list, val.list and test.list.
+# (The challenge's own NIfTI volumes need another converter, not written yet.)
+#
+# Convert (cases are patients, the lists' splits are kept; the h5 files carry no pixel spacing, so give it):
+#   mlds-repro data convert acdc-h5 --src /path/to/ACDC --spacing 1.5,1.5 --out data/acdc
+# Then one structure, e.g. the left-ventricle cavity of Liu et al., is the data set `data/acdc:LV`:
+#   mlds-repro reproduce --paper liu2023 --scale paper --dataset data/acdc:LV --device cuda --out repro-acdc
+set -euo pipefail
+src=${1:?usage: data_scripts/acdc.sh /path/to/ACDC [OUT]}
+mlds-repro data convert acdc-h5 --src "$src" --spacing 1.5,1.5 --out "${2:-data/acdc}"
