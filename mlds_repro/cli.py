@@ -64,12 +64,18 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc-h5',)
+CONVERTERS = ('acdc-h5', 'retouch')
 
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc_h5
-    out = convert_acdc_h5(a.src, a.out, spacing=_spacing(a.spacing) if a.spacing else (1., 1.), overwrite=a.overwrite, progress=sys.stdout.isatty())
+    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch
+    bar = sys.stdout.isatty()
+    if a.name == 'retouch':
+        if a.spacing: raise MLDSError("--spacing: RETOUCH's spacing is read from its headers")
+        out = convert_retouch(a.src, a.out, vendor=a.vendor, seed=a.seed, overwrite=a.overwrite, progress=bar)
+    else:
+        if a.vendor: raise MLDSError(f"--vendor is for RETOUCH, not {a.name}")
+        out = convert_acdc_h5(a.src, a.out, spacing=_spacing(a.spacing) if a.spacing else (1., 1.), overwrite=a.overwrite, progress=bar)
     from mlds_repro.data.core import DataDir
     dd = DataDir(out)
     print(f"wrote {len(dd.case_of)} images of {len(dd.cases)} cases ({', '.join(f'{s} {len(dd.splits.get(s, []))}' for s in ('train', 'val', 'test'))}) to {out}")
@@ -152,6 +158,8 @@ def parser() -> argparse.ArgumentParser:
     v = d.add_parser('convert', help='convert a downloaded data set into the layout (see data_scripts/)')
     v.add_argument('name', choices=CONVERTERS); v.add_argument('--src', required=True, help='the downloaded folder')
     v.add_argument('--spacing', help='dy,dx in mm where the files carry none (ACDC h5: default 1,1)')
+    v.add_argument('--vendor', help='RETOUCH: Cirrus, Spectralis or Topcon (needed where vendors differ in spacing)')
+    v.add_argument('--seed', type=int, default=0, help='RETOUCH: seed of the train/val/test split of its training volumes')
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
     s.add_argument('dir'); s.add_argument('--out', required=True); s.add_argument('--n', type=int, default=8); s.add_argument('--split', default='train')
