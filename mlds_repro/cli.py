@@ -64,13 +64,16 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc-h5', 'retouch')
+CONVERTERS = ('acdc-h5', 'retouch', 'jsrt')
 
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch
+    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch, convert_jsrt
     bar = sys.stdout.isatty()
-    if a.name == 'retouch':
+    if a.name == 'jsrt':
+        if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for JSRT (0.35 mm after the 2 x 2 reduction)")
+        out = convert_jsrt(a.src, a.out, seed=a.seed, overwrite=a.overwrite, progress=bar)
+    elif a.name == 'retouch':
         if a.spacing: raise MLDSError("--spacing: RETOUCH's spacing is read from its headers")
         out = convert_retouch(a.src, a.out, vendor=a.vendor, seed=a.seed, overwrite=a.overwrite, progress=bar)
     else:
@@ -159,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('name', choices=CONVERTERS); v.add_argument('--src', required=True, help='the downloaded folder')
     v.add_argument('--spacing', help='dy,dx in mm where the files carry none (ACDC h5: default 1,1)')
     v.add_argument('--vendor', help='RETOUCH: Cirrus, Spectralis or Topcon (needed where vendors differ in spacing)')
-    v.add_argument('--seed', type=int, default=0, help='RETOUCH: seed of the train/val/test split of its training volumes')
+    v.add_argument('--seed', type=int, default=0, help='RETOUCH, JSRT: seed of the split (RETOUCH volumes; JSRT fold 2 into val and test)')
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
     s.add_argument('dir'); s.add_argument('--out', required=True); s.add_argument('--n', type=int, default=8); s.add_argument('--split', default='train')
