@@ -64,13 +64,17 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc-h5', 'retouch', 'jsrt')
+CONVERTERS = ('acdc-h5', 'retouch', 'jsrt', 'polyp')
 
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch, convert_jsrt
+    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp
     bar = sys.stdout.isatty()
-    if a.name == 'jsrt':
+    if a.name != 'polyp' and (a.images or a.masks): raise MLDSError(f"--images and --masks are for polyp folders, not {a.name}")
+    if a.name == 'polyp':
+        if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for polyp sets (no pixel spacing: 1 x 1)")
+        out = convert_polyp(a.src, a.out, images=a.images, masks=a.masks, seed=a.seed, overwrite=a.overwrite, progress=bar)
+    elif a.name == 'jsrt':
         if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for JSRT (0.35 mm after the 2 x 2 reduction)")
         out = convert_jsrt(a.src, a.out, seed=a.seed, overwrite=a.overwrite, progress=bar)
     elif a.name == 'retouch':
@@ -162,7 +166,9 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('name', choices=CONVERTERS); v.add_argument('--src', required=True, help='the downloaded folder')
     v.add_argument('--spacing', help='dy,dx in mm where the files carry none (ACDC h5: default 1,1)')
     v.add_argument('--vendor', help='RETOUCH: Cirrus, Spectralis or Topcon (needed where vendors differ in spacing)')
-    v.add_argument('--seed', type=int, default=0, help='RETOUCH, JSRT: seed of the split (RETOUCH volumes; JSRT fold 2 into val and test)')
+    v.add_argument('--seed', type=int, default=0, help='RETOUCH, JSRT, polyp: seed of the split (RETOUCH volumes; JSRT fold 2; polyp frames)')
+    v.add_argument('--images', help='polyp: the image folder under --src (default: images/ or Original/)')
+    v.add_argument('--masks', help='polyp: the mask folder under --src (default: masks/ or Ground Truth/)')
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
     s.add_argument('dir'); s.add_argument('--out', required=True); s.add_argument('--n', type=int, default=8); s.add_argument('--split', default='train')
