@@ -64,14 +64,18 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc-h5', 'retouch', 'jsrt', 'polyp')
+CONVERTERS = ('acdc-h5', 'retouch', 'jsrt', 'polyp', 'nnunet')
 
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp
+    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp, convert_nnunet
     bar = sys.stdout.isatty()
+    if a.name != 'nnunet' and a.channel: raise MLDSError(f"--channel is for nnU-Net data sets, not {a.name}")
     if a.name != 'polyp' and (a.images or a.masks): raise MLDSError(f"--images and --masks are for polyp folders, not {a.name}")
-    if a.name == 'polyp':
+    if a.name == 'nnunet':
+        if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for nnU-Net data sets (spacing from the NIfTI headers)")
+        out = convert_nnunet(a.src, a.out, channel=a.channel, seed=a.seed, overwrite=a.overwrite, progress=bar)
+    elif a.name == 'polyp':
         if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for polyp sets (no pixel spacing: 1 x 1)")
         out = convert_polyp(a.src, a.out, images=a.images, masks=a.masks, seed=a.seed, overwrite=a.overwrite, progress=bar)
     elif a.name == 'jsrt':
@@ -168,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('--vendor', help='RETOUCH: Cirrus, Spectralis or Topcon (needed where vendors differ in spacing)')
     v.add_argument('--seed', type=int, default=0, help='RETOUCH, JSRT, polyp: seed of the split (RETOUCH volumes; JSRT fold 2; polyp frames)')
     v.add_argument('--images', help='polyp: the image folder under --src (default: images/ or Original/)')
+    v.add_argument('--channel', type=int, default=0, help="nnunet: the input channel to keep (imagesTr/<case>_000N)")
     v.add_argument('--masks', help='polyp: the mask folder under --src (default: masks/ or Ground Truth/)')
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
