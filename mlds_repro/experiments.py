@@ -335,7 +335,7 @@ def summary(rows:list[dict], metric:str='iou', split:str='test', cls:str='mean')
     g = {}
     for r in rows:
         if r['metric'] == metric and r['split'] == split and r['class'] == cls:
-            g.setdefault((r['dataset'], r['experiment'], r['method'], r['budget']), []).append(float(r['value']))
+            g.setdefault((r['dataset'], r['experiment'], r['method'], r['budget']), []).append(float(r['value']) if r['value'] != '' else float('nan'))
     return [dict(dataset=d, experiment=e, method=m, budget=b, mean=float(np.nanmean(v)) if not np.all(np.isnan(v)) else float('nan'),
                  std=float(np.nanstd(v)) if len(v) > 1 else float('nan'), n=len(v))
             for (d, e, m, b), v in g.items()]

@@ -167,8 +167,8 @@ def ema_teacher(o:TeacherOptions) -> EMATeacher:
     "The EMA teacher callback of options `o`"
     return EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode, burn_in=o.burn_in)
 
-def teacher_composition(o:TeacherOptions, bs:int) -> dict:
-    "The batch composition of `o.weak_batch`: `half_full(bs)`, or `bs` full masks plus `bs` other images"
+def teacher_composition(o:Options, bs:int) -> dict:
+    "The batch composition of `o.weak_batch` (any options with one): `half_full(bs)`, or `bs` full masks plus `bs` other images"
     return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
 
 # %% ../nbs/06_methods.ipynb #4e690d9c
@@ -281,7 +281,7 @@ class Liu2023Options(Options):
 class Liu2023(Method):
     "Liu et al. 2023: teacher decoder on strong labels, student decoder on weak labels, KL from teacher to student, the student's entropy"
     name, Options, needs, uses = 'liu2023', Liu2023Options, ('full',), KINDS
-    def composition(self, o, bs): return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
+    def composition(self, o, bs): return teacher_composition(o, bs)
     def model(self, o, in_ch, n_classes, width=16, depth=4): return DualDecoderUNet(in_ch, n_classes, width=width, depth=depth, predict=o.predict)
     def erode_kw(self, o): return dict(iterations=o.iterations, per_component=o.per_component, shape=o.shape, radius=o.radius)
     def terms(self, o):
@@ -313,7 +313,7 @@ class Pan2022DCROptions(Options):
 class Pan2022DCR(Method):
     "Pan et al. 2022, DCR: two differently initialised networks, each supervised by the other's pseudo-labels on CutMix-mixed weak images"
     name, Options, needs, uses = 'pan2022_dcr', Pan2022DCROptions, ('full',), KINDS
-    def composition(self, o, bs): return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
+    def composition(self, o, bs): return teacher_composition(o, bs)
     def model(self, o, in_ch, n_classes, width=16, depth=4): return TwinUNet(in_ch, n_classes, width=width, depth=depth, predict=o.predict)
     def callbacks(self, o): return [CutMixWeak()] if o.cutmix else []
     def terms(self, o):

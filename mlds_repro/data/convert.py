@@ -4,11 +4,11 @@
 
 # %% ../../nbs/01_data.convert.ipynb #c0a1b003
 from __future__ import annotations
-import contextlib, json, os, shutil, sys, tempfile
+import contextlib, json, os, sys
 from pathlib import Path
 import numpy as np
 from ..core import MLDSError
-from .core import write_array, DataDir
+from .core import write_array, DataDir, staged_dataset, write_meta
 from .synth import split_cases
 
 # %% auto #0
@@ -20,6 +20,11 @@ class ConvertError(MLDSError):
     "A defect of the source files of a conversion (the command line exits with status 2)"
 
 ACDC_CLASSES = ['background', 'RV', 'Myo', 'LV']
+
+def _check_labels(lab:np.ndarray, classes:list[str], where):
+    "A `ConvertError` naming `where` if `lab` holds a value that is not a class index"
+    bad = [v for v in np.unique(lab).tolist() if v not in range(len(classes))]
+    if bad: raise ConvertError(f"{where}: label value(s) {bad[:5]} not in 0..{len(classes) - 1} ({', '.join(classes)})")
 
 def _h5(path:Path, keys=('image', 'label')) -> tuple:
     import h5py
@@ -40,21 +45,16 @@ def convert_acdc_h5(src, out, spacing=(1., 1.), overwrite:bool=False, progress:b
     "Write ACDC from the SSL4MIS h5 layout at `src` to `out` in the project's layout (splits kept, cases are patients)"
     src, out = Path(src), Path(out)
     if not (src/'data').is_dir(): raise ConvertError(f"{src/'data'}: not found; --src is the ACDC folder holding data/ and the .list files")
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass --overwrite)")
     lists = {s: _names(src/f) for s, f in (('train', 'train_slices.list'), ('val', 'val.list'), ('test', 'test.list'))}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     cases, splits = {}, {s: [] for s in lists}
     def put(iid, img, lab, where):
         if img.ndim != 2 or img.shape != lab.shape: raise ConvertError(f"{where}: image {img.shape} and label {lab.shape} must be one 2-D shape")
-        bad = np.setdiff1d(np.unique(lab), np.arange(len(ACDC_CLASSES)))
-        if len(bad): raise ConvertError(f"{where}: label value(s) {bad.tolist()} not in 0..{len(ACDC_CLASSES) - 1} ({', '.join(ACDC_CLASSES)})")
+        _check_labels(lab, ACDC_CLASSES, where)
         write_array(tmp/'images'/f"{iid}.npy", img.astype(np.float32)); write_array(tmp/'masks'/f"{iid}.png", lab.astype(np.uint8))
         case = iid.split('_')[0]
         cases.setdefault(case, []).append(iid)
         return case
-    try:
-        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
+    with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for s, names in lists.items():
             for n in (progress_bar(names, leave=False) if progress else names):
@@ -69,11 +69,7 @@ def convert_acdc_h5(src, out, spacing=(1., 1.), overwrite:bool=False, progress:b
         clash = {c: s for s in splits for c in splits[s] if sum(c in v for v in splits.values()) > 1}
         if clash: raise ConvertError(f"{src}: patient(s) {sorted(clash)[:3]} appear in more than one of train_slices.list, val.list, test.list")
         meta = dict(name='acdc', classes=ACDC_CLASSES, modality='MR', spacing=[float(v) for v in spacing], cases=cases, splits=splits)
-        (tmp/'dataset.json').write_text(json.dumps(meta, indent=1))
-        if out.exists(): shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        write_meta(tmp, **meta)
     DataDir(out)
     return out
 
@@ -105,22 +101,17 @@ def convert_retouch(src, out, vendor:str|None=None, fractions=(0.6, 0.2, 0.2), s
     "Write RETOUCH's training volumes under `src` (one vendor, or all if their spacings agree) to `out` in the project's layout"
     src, out = Path(src), Path(out)
     if vendor is not None and vendor not in RETOUCH_VENDORS: raise MLDSError(f"--vendor {vendor!r}: expected one of {', '.join(RETOUCH_VENDORS)}")
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass --overwrite)")
     vols = sorted(p.parent for p in src.rglob('oct.mhd'))
     def vendor_of(p): return next((v for v in RETOUCH_VENDORS if v.lower() in str(p.relative_to(src)).lower()), None)
     vols = [p for p in vols if vendor is None or vendor_of(p) == vendor]
     if not vols: raise ConvertError(f"{src}: no volume folder with an oct.mhd" + (f" for vendor {vendor}" if vendor else ''))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     cases, spacing = {}, None
-    try:
-        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
+    with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for v in (progress_bar(vols, leave=False) if progress else vols):
             img, sp = _mhd(v/'oct.mhd'); lab, _ = _mhd(v/'reference.mhd')
             if img.shape != lab.shape: raise ConvertError(f"{v/'reference.mhd'}: shape {lab.shape} != {img.shape} of oct.mhd")
-            bad = np.setdiff1d(np.unique(lab), np.arange(len(RETOUCH_CLASSES)))
-            if len(bad): raise ConvertError(f"{v/'reference.mhd'}: label value(s) {bad.tolist()} not in 0..3 ({', '.join(RETOUCH_CLASSES)})")
+            _check_labels(lab, RETOUCH_CLASSES, v/'reference.mhd')
             dydx = (float(sp[1]), float(sp[0]))
             if spacing is None: spacing = dydx
             elif max(abs(a / b - 1) for a, b in zip(dydx, spacing)) > 0.01:
@@ -134,11 +125,7 @@ def convert_retouch(src, out, vendor:str|None=None, fractions=(0.6, 0.2, 0.2), s
                 cases.setdefault(case, []).append(iid)
         meta = dict(name='retouch' + (f"-{vendor.lower()}" if vendor else ''), classes=RETOUCH_CLASSES, modality='OCT',
                     spacing=list(spacing), cases=cases, splits=split_cases(sorted(cases), fractions, seed))
-        (tmp/'dataset.json').write_text(json.dumps(meta, indent=1))
-        if out.exists(): shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        write_meta(tmp, **meta)
     DataDir(out)
     return out
 
@@ -165,7 +152,6 @@ def _read_gif(path:Path, shape:tuple) -> np.ndarray:
 def convert_jsrt(src, out, val_share:float=0.5, seed:int=0, overwrite:bool=False, progress:bool=False) -> Path:
     "Write JSRT images with their SCR masks under `src` to `out` in the project's layout (SCR fold 1 trains; fold 2 gives val and test)"
     src, out = Path(src), Path(out)
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass --overwrite)")
     imgs = {p.stem: p for p in src.rglob('*') if p.suffix.upper() == '.IMG'}
     masks = {}  # id -> {structure: path}, fold
     for p in src.rglob('*.gif'):
@@ -181,10 +167,7 @@ def convert_jsrt(src, out, val_share:float=0.5, seed:int=0, overwrite:bool=False
         miss = [s for s in JSRT_PRIORITY if s not in masks[i]['files']]
         if miss: raise ConvertError(f"{next(iter(masks[i]['files'].values())).parent.parent}: no mask of {', '.join(miss)} for {i}")
         if masks[i]['fold'] is None: raise ConvertError(f"{masks[i]['files']['heart']}: neither under fold1 nor fold2")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
+    with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for i in (progress_bar(ids, leave=False) if progress else ids):
             a = _read_img(imgs[i]).reshape(JSRT_SIZE // 2, 2, JSRT_SIZE // 2, 2).mean((1, 3))
@@ -196,11 +179,7 @@ def convert_jsrt(src, out, val_share:float=0.5, seed:int=0, overwrite:bool=False
         nv = min(max(round(val_share * len(f2)), 1), len(f2) - 1) if len(f2) >= 2 else 0
         meta = dict(name='jsrt', classes=JSRT_CLASSES, modality='XR', spacing=[0.35, 0.35], cases={i: [i] for i in ids},
                     splits=dict(train=f1, val=sorted(f2[:nv]), test=sorted(f2[nv:])))
-        (tmp/'dataset.json').write_text(json.dumps(meta, indent=1))
-        if out.exists(): shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        write_meta(tmp, **meta)
     DataDir(out)
     return out
 
@@ -223,7 +202,6 @@ def convert_polyp(src, out, images:str|None=None, masks:str|None=None, name:str|
         images, masks = found[0]
     for f in (images, masks):
         if not (src/f).is_dir(): raise ConvertError(f"{src/f}: folder not found")
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass --overwrite)")
     exts = {'.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp'}
     ims = {p.stem: p for p in sorted((src/images).iterdir()) if p.suffix.lower() in exts}
     mks = {p.stem: p for p in sorted((src/masks).iterdir()) if p.suffix.lower() in exts}
@@ -231,10 +209,7 @@ def convert_polyp(src, out, images:str|None=None, masks:str|None=None, name:str|
     miss = [i for i in ims if i not in mks]
     if miss: raise ConvertError(f"{src/masks}: no mask for image(s) {', '.join(miss[:3])}" + (f" and {len(miss) - 3} more" if len(miss) > 3 else ''))
     ids = sorted(ims)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
+    with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for i in (progress_bar(ids, leave=False) if progress else ids):
             a, m = _read_rgb(ims[i], 'RGB'), _read_rgb(mks[i], 'L')
@@ -242,11 +217,7 @@ def convert_polyp(src, out, images:str|None=None, masks:str|None=None, name:str|
             write_array(tmp/'images'/f"{i}.png", a); write_array(tmp/'masks'/f"{i}.png", (m > 127).astype(np.uint8))
         meta = dict(name=name or src.name.lower(), classes=['background', 'polyp'], modality='endoscopy', spacing=[1., 1.],
                     cases={i: [i] for i in ids}, splits=split_cases(ids, fractions, seed))
-        (tmp/'dataset.json').write_text(json.dumps(meta, indent=1))
-        if out.exists(): shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        write_meta(tmp, **meta)
     DataDir(out)
     return out
 
@@ -278,22 +249,17 @@ def convert_nnunet(src, out, channel:int=0, fractions=(0.6, 0.2, 0.2), seed:int=
     classes = _nnunet_classes(src/'dataset.json')
     meta_in = json.loads((src/'dataset.json').read_text())
     ext = meta_in.get('file_ending', '.nii.gz')
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass --overwrite)")
     labs = sorted(p for p in (src/'labelsTr').glob(f"*{ext}")) if (src/'labelsTr').is_dir() else []
     if not labs: raise ConvertError(f"{src/'labelsTr'}: no label file (*{ext})")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     cases, spacing = {}, None
-    try:
-        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
+    with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for lp in (progress_bar(labs, leave=False) if progress else labs):
             case = lp.name[:-len(ext)]
             ip = src/'imagesTr'/f"{case}_{channel:04d}{ext}"
             img, sp = _nii(ip); lab, _ = _nii(lp)
             if img.shape != lab.shape: raise ConvertError(f"{lp}: shape {lab.shape} != {img.shape} of {ip.name}")
-            if lab.min() < 0 or lab.max() >= len(classes) or not np.all(lab == np.round(lab)):
-                raise ConvertError(f"{lp}: label values outside 0..{len(classes) - 1} ({', '.join(classes)})")
+            _check_labels(lab, classes, lp)
             dydx = (sp[1], sp[0])
             if spacing is None: spacing = dydx
             elif max(abs(a / b - 1) for a, b in zip(dydx, spacing)) > 0.01:
@@ -306,10 +272,6 @@ def convert_nnunet(src, out, channel:int=0, fractions=(0.6, 0.2, 0.2), seed:int=
         modality = next(iter((meta_in.get('channel_names') or meta_in.get('modality') or {'0': 'unknown'}).values()))
         meta = dict(name=str(meta_in.get('name') or src.name), classes=classes, modality=str(modality), spacing=list(spacing),
                     cases=cases, splits=split_cases(sorted(cases), fractions, seed))
-        (tmp/'dataset.json').write_text(json.dumps(meta, indent=1))
-        if out.exists(): shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        write_meta(tmp, **meta)
     DataDir(out)
     return out

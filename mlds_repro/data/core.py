@@ -4,7 +4,7 @@
 
 # %% ../../nbs/01_data.core.ipynb #e16565f2
 from __future__ import annotations
-import json, shutil, tempfile, zlib
+import contextlib, json, shutil, tempfile, zlib
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -13,8 +13,8 @@ from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_
                                     write_annotations_csv, parse_noise, noisy_annotation)
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'write_dataset',
-           'binary_dataset', 'check', 'budget_annotations']
+__all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_dataset',
+           'write_meta', 'write_dataset', 'binary_dataset', 'check', 'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
@@ -143,24 +143,34 @@ class DataDir:
     def __repr__(self): return f"DataDir({self.name!r}, {len(self.case_of)} images in {len(self.cases)} cases, classes={self.classes})"
 
 # %% ../../nbs/01_data.core.ipynb #7bef0ee0
-def write_dataset(out, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict,
-                  images:dict, masks:dict, ext:str='.png', overwrite:bool=False) -> Path:
-    "Write a data set in the layout to `out` atomically; `images`/`masks` map image id -> array"
+@contextlib.contextmanager
+def staged_dataset(out, overwrite:bool=False):
+    "A temporary folder beside `out` holding `images/` and `masks/`: renamed to `out` when the block succeeds, removed when it fails"
     out = Path(out)
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass overwrite)")
+    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass overwrite / --overwrite)")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         (tmp/'images').mkdir(); (tmp/'masks').mkdir()
-        for i, a in images.items(): write_array(tmp/'images'/f"{i}{ext}", a)
-        for i, m in masks.items(): write_array(tmp/'masks'/f"{i}{ext}", m.astype(np.uint8 if len(classes) <= 256 else np.uint16))
-        meta = dict(name=name, classes=list(classes), modality=modality, spacing=[float(s) for s in spacing], cases=cases, splits=splits)
-        (tmp/'dataset.json').write_text(json.dumps(meta, indent=1))
+        yield tmp
         if out.exists(): shutil.rmtree(out)
         tmp.rename(out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
-    return out
+
+def write_meta(folder, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict) -> Path:
+    "Write `dataset.json` into `folder`"
+    meta = dict(name=name, classes=list(classes), modality=modality, spacing=[float(s) for s in spacing], cases=cases, splits=splits)
+    return atomic_write(Path(folder)/'dataset.json', json.dumps(meta, indent=1))
+
+def write_dataset(out, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict,
+                  images:dict, masks:dict, ext:str='.png', overwrite:bool=False) -> Path:
+    "Write a data set in the layout to `out` atomically; `images`/`masks` map image id -> array"
+    with staged_dataset(out, overwrite) as tmp:
+        for i, a in images.items(): write_array(tmp/'images'/f"{i}{ext}", a)
+        for i, m in masks.items(): write_array(tmp/'masks'/f"{i}{ext}", m.astype(np.uint8 if len(classes) <= 256 else np.uint16))
+        write_meta(tmp, name, classes, modality, spacing, cases, splits)
+    return Path(out)
 
 # %% ../../nbs/01_data.core.ipynb #5a7c3e18
 def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
@@ -172,7 +182,7 @@ def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
                         {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite)
     if (dd.path/'annotations.csv').exists():
         import csv
-        rows = [r for r in csv.DictReader(open(dd.path/'annotations.csv')) if r['class'] in (cls, '')]
+        with open(dd.path/'annotations.csv', newline='') as f: rows = [r for r in csv.DictReader(f) if r['class'] in (cls, '')]
         write_annotations_csv(rows, out/'annotations.csv')
     return out
 
