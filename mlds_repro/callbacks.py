@@ -6,7 +6,7 @@
 from __future__ import annotations
 import random, time
 from pathlib import Path
-import numpy as np, torch
+import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
 from .core import KINDS, MLDSError, as_segout, expand, atomic_write, atomic_csv
@@ -15,8 +15,8 @@ from .losses import complete_pseudo_labels
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
-__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'CutMixWeak', 'PhaseTimer', 'callback_states', 'load_callback_states',
-           'TrainState', 'fit_one_cycle_resumable']
+__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'CutMixWeak', 'InstanceWeights', 'PhaseTimer', 'callback_states',
+           'load_callback_states', 'TrainState', 'fit_one_cycle_resumable']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -161,10 +161,11 @@ class CutMixWeak(Callback):
     def before_fit(self): self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
     def before_batch(self):
         if not (self.active and self.training): return
-        x, (cand, kind, mask, pres) = self.learn.xb[0], self.learn.yb
+        x, (cand, kind, mask, pres, *index) = self.learn.xb[0], self.learn.yb
         weak = torch.nonzero(kind != KINDS.index('full')).flatten().cpu().numpy()
         if len(weak) < 2: return
         x, cand, pres = x.clone(), cand.clone(), pres.clone()
+        source = torch.arange(len(kind), device=kind.device)[:, None, None].expand(-1, *x.shape[-2:]).clone()
         order = self.rng.permutation(len(weak)); src = weak[order[(np.argsort(order) + 1) % len(weak)]]  # a derangement: no item mixes with itself
         H, W = x.shape[-2:]
         for i, j in zip(weak, src):
@@ -172,14 +173,115 @@ class CutMixWeak(Callback):
             y0, x0 = int(self.rng.integers(0, H - h + 1)), int(self.rng.integers(0, W - w + 1))
             x[i, :, y0:y0 + h, x0:x0 + w] = self.learn.xb[0][j, :, y0:y0 + h, x0:x0 + w]
             cand[i, :, y0:y0 + h, x0:x0 + w] = self.learn.yb[0][j, :, y0:y0 + h, x0:x0 + w]
+            source[i, y0:y0 + h, x0:x0 + w] = int(j)
             pres[i] = torch.where((self.learn.yb[3][i] == 0) & (self.learn.yb[3][j] == 0), 0, -1).to(pres.dtype)
-        self.learn.xb, self.learn.yb = (x,), (cand, kind, mask, pres)
+        self.learn.xb, self.learn.yb = (x,), (cand, kind, mask, pres, *index)
+        extra = getattr(getattr(self.learn, 'loss_func', None), 'extra', None)
+        if extra is not None: extra['source'] = source
+    def after_batch(self):
+        extra = getattr(getattr(self.learn, 'loss_func', None), 'extra', None)
+        if extra is not None: extra.pop('source', None)
     def state_dict(self) -> dict:
         "The generator's state"
         return dict(rng=self.rng.bit_generator.state)
     def load_state_dict(self, d:dict):
         "Restore what `state_dict` returned"
         self.rng.bit_generator.state = d['rng']
+
+# %% ../nbs/05_callbacks.ipynb #7d11a002
+class InstanceWeights(Callback):
+    "Pan et al.'s dynamic instance indicator: a weight per weak training image, learnt from gradient agreement with the full masks"
+    order, run_valid = 6, False  # before_batch after CutMixWeak (5): the pixels' sources are known
+    def __init__(self, lr:float=0.05, tau:int=1, init:float=1., hessian:str='identity', damping:float=1e-3,
+                 feat:str='feat_a', logits:str='a', # the model output's penultimate features and logits of the classifier used
+                 betas:tuple=(0.9, 0.999), eps:float=1e-12):
+        if hessian not in ('identity', 'diagonal'): raise MLDSError(f"instance weights: hessian={hessian!r}; expected 'identity' or 'diagonal'")
+        if tau < 1 or not 0 <= init <= 1 or lr <= 0: raise MLDSError(f"instance weights: need tau >= 1, 0 <= init <= 1 and lr > 0 (got {tau}, {init}, {lr})")
+        self.lr, self.tau, self.init, self.hessian, self.damping, self.feat, self.logits = lr, tau, init, hessian, damping, feat, logits
+        self.betas, self.eps, self.w, self.active, self.seconds, self.n_steps = betas, eps, None, False, 0., 0
+    def before_fit(self):
+        self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
+        if not self.active: return
+        ds = self.learn.dls.train.dataset; n = len(ds)
+        self.ids, self.kinds = list(getattr(ds, 'ids', range(n))), list(getattr(ds, 'kinds', ['none'] * n))
+        self.weak = torch.tensor([k != 'full' for k in self.kinds])
+        self.w = torch.where(self.weak, torch.tensor(float(self.init)), torch.tensor(1.))
+        self.m, self.v, self.t = torch.zeros(n), torch.zeros(n), torch.zeros(n, dtype=torch.long)
+        self.n_steps, self.seconds = 0, 0.
+    def _loss_extra(self): return getattr(self.learn.loss_func, 'extra', None)
+    def before_batch(self):
+        extra = self._loss_extra()
+        if not (self.active and self.training) or extra is None: return
+        idx = self.learn.yb[4].cpu(); dev = self.learn.yb[0].device
+        src = extra.get('source')
+        wmap = self.w[idx].to(dev)[src] if src is not None else self.w[idx].to(dev)[:, None, None].expand(-1, *self.learn.yb[0].shape[-2:])
+        extra['dii'] = wmap
+    @torch.no_grad()
+    def influence(self, h, z, cand, kind, mask, source) -> tuple[torch.Tensor, torch.Tensor]:
+        "Batch positions of the weak instances updated and their d L_S / d w (`h` penultimate features, `z` logits of the classifier)"
+        N, C = z.shape[:2]
+        h1 = torch.cat([h.float(), h.new_ones(N, 1, *h.shape[2:]).float()], 1).flatten(2)  # bias as a feature of 1
+        p = z.float().softmax(1).flatten(2); full = kind == 0
+        if not full.any() or full.all(): return torch.zeros(0, dtype=torch.long), torch.zeros(0)
+        y, ps = mask[full].flatten(1), p[full]; valid = (y >= 0).unsqueeze(1).float()
+        e_s = (ps - F.one_hot(y.clamp(min=0), C).permute(0, 2, 1).float()) * valid
+        n_s = valid.sum().clamp(min=1)
+        g_s = torch.einsum('ncp,ndp->cd', e_s, h1[full]) / n_s
+        if self.hessian == 'diagonal':
+            g_s = g_s / (torch.einsum('ncp,ndp->cd', ps * (1 - ps) * valid, h1[full] ** 2) / n_s + self.damping)
+        c = cand.flatten(2).float(); informative = (c.sum(1) < C) & (c.sum(1) > 0)
+        pc = p * c; q = pc / pc.sum(1, keepdim=True).clamp(min=1e-12)
+        e = (p - q) * informative.unsqueeze(1)          # d (partial CE) / d logits, per pixel
+        src = (source if source is not None else torch.arange(N, device=z.device)[:, None, None].expand(N, *z.shape[2:])).flatten(1)
+        G, cnt = torch.zeros(N, C, h1.shape[1], device=z.device), torch.zeros(N, device=z.device)
+        wk = torch.nonzero(~full).flatten()
+        own = (src[wk] == wk[:, None]) & informative[wk]   # each weak item's own pixels: one batched product
+        G.index_add_(0, wk, torch.bmm(e[wk] * own.unsqueeze(1), h1[wk].transpose(1, 2))); cnt.index_add_(0, wk, own.sum(1).float())
+        for n in wk[(src[wk] != wk[:, None]).any(1)].tolist():  # pasted pixels go to the instance they came from
+            for s in src[n].unique().tolist():
+                sel = (src[n] == s) & informative[n]
+                if s != n and sel.any(): G[s] += e[n][:, sel] @ h1[n][:, sel].T; cnt[s] += sel.sum()
+        upd = torch.nonzero((cnt > 0) & ~full).flatten()
+        G = G[upd] / cnt[upd, None, None]
+        return upd, -(G * g_s).sum((1, 2))
+    def after_loss(self):
+        if not (self.active and self.training): return
+        self.n_steps += 1
+        if (self.n_steps - 1) % self.tau: return
+        t0 = time.perf_counter()
+        out = as_segout(self.learn.pred); extra = self._loss_extra() or {}
+        cand, kind, mask, pres, index = self.learn.yb
+        if self.feat not in (out.extra or {}): raise MLDSError(f"instance weights: the model output has no {self.feat!r} (the classifier's input)")
+        upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get('source'))
+        if len(upd):
+            k = index[upd.to(index.device)].cpu(); g = g.cpu()
+            b1, b2 = self.betas
+            self.t[k] += 1; self.m[k] = b1 * self.m[k] + (1 - b1) * g; self.v[k] = b2 * self.v[k] + (1 - b2) * g * g
+            mh, vh = self.m[k] / (1 - b1 ** self.t[k].float()), self.v[k] / (1 - b2 ** self.t[k].float())
+            self.w[k] = (self.w[k] - self.lr * mh / (vh.sqrt() + self.eps)).clamp(0, 1)
+        self.seconds += time.perf_counter() - t0
+    def after_batch(self):
+        extra = self._loss_extra()
+        if extra is not None: extra.pop('dii', None)
+    @property
+    def epoch_stats(self) -> dict:
+        "Mean weight of the weak instances and the share of them below 0.5, as history columns"
+        if self.w is None or not self.weak.any(): return {}
+        ww = self.w[self.weak]
+        return dict(dii_mean=float(ww.mean()), dii_low=float((ww < 0.5).float().mean()))
+    def table(self) -> list[dict]:
+        "One row per training image: id, kind, weight, updates"
+        return [dict(id=i, kind=k, weight=float(w), updates=int(t)) for i, k, w, t in zip(self.ids, self.kinds, self.w, self.t)]
+    def save_outputs(self, out):
+        "Write `instance_weights.csv` into the run folder `out`"
+        atomic_csv(self.table(), Path(out)/'instance_weights.csv', ('id', 'kind', 'weight', 'updates'))
+    def state_dict(self) -> dict:
+        "Weights, Adam moments, update counts and the step counter"
+        return dict(w=self.w, m=self.m, v=self.v, t=self.t, n_steps=self.n_steps)
+    def load_state_dict(self, d:dict):
+        "Restore what `state_dict` returned"
+        if d['w'] is not None and len(d['w']) != len(self.w): raise MLDSError(f"instance weights: the checkpoint has {len(d['w'])} weights for {len(self.w)} training images")
+        self.w, self.m, self.v, self.t, self.n_steps = d['w'].clone(), d['m'].clone(), d['v'].clone(), d['t'].clone(), d['n_steps']
 
 # %% ../nbs/05_callbacks.ipynb #b5553a40
 class PhaseTimer(Callback):

@@ -37,6 +37,7 @@ class Batch(NamedTuple):
     kind: torch.Tensor
     mask: torch.Tensor
     presence: torch.Tensor
+    index: torch.Tensor|None = None  # each item's position in its data set
     extra: dict|None = None
 
 class SegOut(NamedTuple):

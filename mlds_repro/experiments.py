@@ -431,11 +431,15 @@ def check_claims(rows:list[dict], paper:str, claims:dict|None=None) -> list[dict
                 if len(B) != 1:
                     out.append(dict(claim=c, dataset=d, budget=b, held=None, detail=f"not measured: no run matches {_sel_text(k['b'])} to compare with")); continue
                 gb = B[0][1]; diff = ga['mean'] - gb['mean']
-                out.append(dict(claim=c, dataset=d, budget=b, held=bool(diff >= k['margin']), diff=diff,
+                out.append(dict(claim=c, dataset=d, budget=b, held=_holds(diff, k['margin']), diff=diff,
                                 detail=f"{ga['method']} {b}: {ga['mean']:.3f} +- {_std(ga)} vs {gb['method']} {B[0][0]}: "
                                        f"{gb['mean']:.3f} +- {_std(gb)} (difference {100 * diff:+.1f} points, needed {100 * k['margin']:+.1f}; "
                                        f"{ga['n']} and {gb['n']} seeds)"))
     return out
+
+def _holds(diff:float, margin:float) -> bool:
+    "`diff >= margin`, and for a 'beats' claim (margin >= 0) strictly more than nothing: a tie holds nothing"
+    return bool(diff >= margin and (margin < 0 or diff > 1e-12))
 
 def _sel_text(sel:dict) -> str: return ', '.join(f"{k} {v}" for k, v in sel.items())
 

@@ -23,9 +23,12 @@ def _reduce(v:torch.Tensor, reduction:str, n=None):
     if reduction == 'mean': return v.sum() / (n if n is not None else max(v.numel(), 1))
     raise ValueError(f"reduction {reduction!r}: expected 'mean', 'sum' or 'none'")
 
-def ce_loss(logits, mask, weight:float=1., reduction:str='mean', class_weight=None):
+def ce_loss(logits, mask, weight:float=1., reduction:str='mean', class_weight=None,
+            pixel_weight=None, # N x H x W factors (e.g. per-instance weights); the mean's denominator stays the labelled pixels
+           ):
     "Cross entropy on a label map; pixels labelled -1 are ignored ('mean' is over labelled pixels)"
     v = F.cross_entropy(logits, mask.clamp(min=0), weight=class_weight, reduction='none') * (mask >= 0)
+    if pixel_weight is not None: v = v * pixel_weight
     return weight * _reduce(v, reduction, (mask >= 0).sum().clamp(min=1))
 
 # %% ../nbs/03_losses.ipynb #f7f8861a
@@ -43,13 +46,16 @@ def dice_loss(logits, mask, weight:float=1., include_background:bool=False, smoo
     return weight * _reduce(v, reduction)
 
 # %% ../nbs/03_losses.ipynb #28ce1436
-def partial_ce(logits, cand, weight:float=1., reduction:str='mean'):
+def partial_ce(logits, cand, weight:float=1., reduction:str='mean',
+               pixel_weight=None, # N x H x W factors; the mean's denominator stays the informative pixels
+              ):
     "-log sum over allowed classes of p_c, per pixel"
     cand = cand.bool()
     lse_all = logits.logsumexp(1)
     lse_ok = logits.masked_fill(~cand, float('-inf')).logsumexp(1)
     informative = ~cand.all(1) & cand.any(1)
     v = torch.where(informative, lse_all - lse_ok, torch.zeros_like(lse_all))
+    if pixel_weight is not None: v = v * pixel_weight
     return weight * _reduce(v, reduction, informative.sum().clamp(min=1))
 
 # %% ../nbs/03_losses.ipynb #b97f8971
@@ -236,8 +242,8 @@ class RoutedLoss:
     def weight(self, t:Term) -> float:
         "`t`'s weight at the current point of training (`pct`, set by the `LossTerms` callback)"
         return t.weight * sigmoid_rampup(self.pct, t.rampup)
-    def __call__(self, pred, cand, kind, mask, presence):
-        out, b = as_segout(pred), Batch(None, cand, kind, mask, presence, self.extra)
+    def __call__(self, pred, cand, kind, mask, presence, index=None):
+        out, b = as_segout(pred), Batch(None, cand, kind, mask, presence, index, self.extra)
         total = out.logits.sum() * 0.  # keeps the graph when no term applies
         self.live = {}
         for t in self.terms:

@@ -16,13 +16,14 @@ from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_labe
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
                                entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
 from .metrics import DatasetIoU, DatasetDice
-from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak
+from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
            'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
            'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
-           'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR']
+           'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR',
+           'Pan2022Options', 'Pan2022']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -98,7 +99,8 @@ class Method:
     def fingerprint(self) -> str:
         "Hash of the method's version and of its own code (the class and its options), for run keys"
         h = hashlib.sha1(f"{self.name}:{self.version}".encode())
-        for obj in (type(self), self.Options):
+        own = lambda cls, base: [c for c in cls.__mro__ if issubclass(c, base) and c is not base]  # a subclass hashes its parents' code too
+        for obj in (*own(type(self), Method), *own(self.Options, Options)):
             try: h.update(inspect.getsource(obj).encode())
             except (OSError, TypeError): h.update(repr(option_types(self.Options) if obj is self.Options else obj.__qualname__).encode())
         return h.hexdigest()[:12]
@@ -312,15 +314,30 @@ class Pan2022DCROptions(Options):
 @register
 class Pan2022DCR(Method):
     "Pan et al. 2022, DCR: two differently initialised networks, each supervised by the other's pseudo-labels on CutMix-mixed weak images"
-    name, Options, needs, uses = 'pan2022_dcr', Pan2022DCROptions, ('full',), KINDS
+    name, Options, needs, uses = 'pan2022_dcr', Pan2022DCROptions, (), KINDS  # with weak labels alone too (the 'weak only' row)
     def composition(self, o, bs): return teacher_composition(o, bs)
     def model(self, o, in_ch, n_classes, width=16, depth=4): return TwinUNet(in_ch, n_classes, width=width, depth=depth, predict=o.predict)
     def callbacks(self, o): return [CutMixWeak()] if o.cutmix else []
     def terms(self, o):
-        t = []
+        t, w = [], lambda b: (b.extra or {}).get('dii')  # per-pixel instance weights, when a callback supplies them
         for n, other in (('a', 'b'), ('b', 'a')):
             t.append(Term(f'ce_{n}', lambda p, b, n=n: ce_loss(p.extra[n], b.mask), ('full',)))
             if o.dice: t.append(Term(f'dice_{n}', lambda p, b, n=n: dice_loss(p.extra[n], b.mask, batch=True), ('full',)))
-            t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand), KINDS[1:], o.w_weak))
-            t.append(Term(f'cps_{n}', lambda p, b, n=n, m=other: ce_loss(p.extra[n], complete_pseudo_labels(p.extra[m], b.cand)), KINDS[1:], o.w_cps, o.rampup))
+            t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand, pixel_weight=w(b)), KINDS[1:], o.w_weak))
+            t.append(Term(f'cps_{n}', lambda p, b, n=n, m=other: ce_loss(p.extra[n], complete_pseudo_labels(p.extra[m], b.cand), pixel_weight=w(b)),
+                          KINDS[1:], o.w_cps, o.rampup))
         return t
+
+# %% ../nbs/06_methods.ipynb #8e4a2b05
+@dataclass
+class Pan2022Options(Pan2022DCROptions):
+    dii_lr: float = 0.05   # Adam's learning rate on the instance weights
+    tau: int = 1           # steps between weight updates
+    dii_init: float = 1.   # every weak instance's weight at the start
+    hessian: Literal['identity', 'diagonal'] = 'identity'
+
+@register
+class Pan2022(Pan2022DCR):
+    "Pan et al. 2022: DCR with per-instance weights of the weak labels learnt by the dynamic instance indicator (DII)"
+    name, Options, needs = 'pan2022', Pan2022Options, ('full',)  # the full masks are the strong set the weights agree with
+    def callbacks(self, o): return super().callbacks(o) + [InstanceWeights(lr=o.dii_lr, tau=o.tau, init=o.dii_init, hessian=o.hessian)]

@@ -97,7 +97,7 @@ class _ConfMetric(Metric):
     def reset(self): self.cm = np.zeros((self.n_classes, self.n_classes), np.int64)
     def accumulate(self, learn):
         pred = as_segout(learn.pred).logits
-        mask = Batch(None, *learn.yb).mask if len(learn.yb) == 4 else learn.yb[0]
+        mask = Batch(None, *learn.yb).mask if len(learn.yb) >= 4 else learn.yb[0]
         self.cm += confusion(pred.argmax(1).cpu().numpy(), mask.cpu().numpy(), self.n_classes)
     def _score(self): raise NotImplementedError
     @property

@@ -53,8 +53,10 @@ class Decoder(nn.Module):
             if x.shape[-2:] != skip.shape[-2:]: x = F.pad(x, [0, skip.shape[-1] - x.shape[-1], 0, skip.shape[-2] - x.shape[-2]])
             x = blk(torch.cat([skip, x], 1))
             if self.heads is not None: outs.append(self.heads[k + 1](x))
-        logits = self.mask_head(x)
-        return (logits, outs, x) if features else (logits, outs)
+        h = x
+        for m in self.mask_head[:-1]: h = m(h)
+        logits = self.mask_head[-1](h)  # the final classifier layer (a 1x1 convolution)
+        return (logits, outs, x, h) if features else (logits, outs)
 
 # %% ../nbs/02_models.ipynb #6ef6d975
 class UNet(nn.Module):
@@ -66,7 +68,7 @@ class UNet(nn.Module):
         self.decoder = Decoder(self.encoder.chs, n_classes, head_ch, heads)
     def forward(self, x, features:bool=False) -> SegOut:
         o = self.decoder(self.encoder(x), features)
-        return SegOut(o[0], o[1], {'features': o[2]} if features else {})
+        return SegOut(o[0], o[1], {'features': o[2], 'penultimate': o[3]} if features else {})
 
 # %% ../nbs/02_models.ipynb #2611a850
 class DualDecoderUNet(nn.Module):
@@ -96,10 +98,14 @@ class TwinUNet(nn.Module):
         self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, predict=predict)
         self.net_a, self.net_b = (UNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, heads=False) for _ in range(2))
         self.mean = predict == 'mean'
+    @property
+    def classifier(self) -> nn.Conv2d:
+        "The first network's final classifier layer"
+        return self.net_a.decoder.mask_head[-1]
     def forward(self, x) -> SegOut:
-        la, lb = self.net_a(x).logits, self.net_b(x).logits
+        oa = self.net_a(x, features=True); la, lb = oa.logits, self.net_b(x).logits
         out = torch.logsumexp(torch.stack([la.log_softmax(1), lb.log_softmax(1)]), 0) - 0.6931471805599453 if self.mean else la
-        return SegOut(out, [], {'a': la, 'b': lb})
+        return SegOut(out, [], {'a': la, 'b': lb, 'feat_a': oa.extra['penultimate']})
 
 # %% ../nbs/02_models.ipynb #131f6358
 COMPILE_OPTS = dict(dynamic=False)  # shapes are fixed within a run

@@ -170,6 +170,8 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     info['scoring_s'] = round(time.time() - t0, 1); t0 = time.time()
     metrics['best_epoch'] = ts.best_epoch
     save_model(model, out/'model.pth', classes=dd.classes, size=size, method=method, budget=args['budget'], seed=seed, best_epoch=ts.best_epoch)
+    for cb in learn.cbs:  # what callbacks learnt per run (e.g. `instance_weights.csv`)
+        if callable(getattr(cb, 'save_outputs', None)): cb.save_outputs(out)
     plot_curves(ts.rows, out/'curves.png')
     plot_predictions(model, dd, 'test', size, device=device, path=out/'predictions.png')
     info['figures_s'] = round(time.time() - t0, 1); info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
@@ -286,7 +288,17 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
         sup()
         with torch.no_grad(): ema.teacher(xb)
         ema.after_step()
-    s = interleave({**steps, 'supervised': sup, 'teacher_student': ts_step}, repeats * 5)
+    # DII: the instance-weight update over a pan2022 training step on one batch of full masks and CutMix-mixed boxes
+    pm = get_method('pan2022'); po = pm.options()
+    dm = mixed_dls(tmp/'d', 'full=0.5,box=0.5', unit='image', size=size, bs=bs, seed=seed, kinds=pm.uses, composition=lambda n: pm.composition(po, n))
+    pl = make_learner(dm, pm, po, width=width, depth=depth); pl.training, pl.loss_func.pct = True, 1.
+    iw, cm = pl.instance_weights, pl.cut_mix_weak
+    iw.before_fit(); pl.xb, pl.yb = dm.train.one_batch()[:1], dm.train.one_batch()[1:]; cm.before_batch(); iw.before_batch()
+    popt = Adam(list(pl.model.parameters()), lr=1e-3)
+    def dcr_step():
+        pl.model.train(); pl.pred = pl.model(*pl.xb); loss = pl.loss_func(pl.pred, *pl.yb); loss.backward(); popt.step(); popt.zero_grad()
+    for _ in range(2): dcr_step(); iw.after_loss()
+    s = interleave({**steps, 'supervised': sup, 'teacher_student': ts_step, 'dcr_step': dcr_step, 'dii_update': iw.after_loss}, repeats * 5)
     peak = sgemm_gflops()
     r = dict(size=size, bs=bs, n_batches=n_batches, width=width, depth=depth, repeats=repeats, threads=torch.get_num_threads(),
              supervised_images_per_s=round(bs * n_batches / t['fastai'], 2),
@@ -298,5 +310,6 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
              **{f"{k}_vs_eager_ratio": round(s['eager'] / v, 3) for k, v in s.items() if k in steps and k != 'eager'},
              compile_fallback=whys['compiled'], compile_and_warmup_s=round(t_compile, 1),
              supervised_step_s=round(s['supervised'], 4), teacher_student_step_s=round(s['teacher_student'], 4),
-             teacher_student_vs_supervised_ratio=round(s['teacher_student'] / s['supervised'], 3))
+             teacher_student_vs_supervised_ratio=round(s['teacher_student'] / s['supervised'], 3),
+             pan2022_step_s=round(s['dcr_step'], 4), dii_update_s=round(s['dii_update'], 4), dii_update_vs_step_ratio=round(s['dii_update'] / s['dcr_step'], 3))
     return r

@@ -84,7 +84,7 @@ class MixedSegDataset(torch.utils.data.Dataset):
         img, cand, kind, mask, pres = self._load(k)
         if self.aug is not None and seed is not None:
             img, (cand, mask) = augment(img, [cand, mask[None]], self.aug, np.random.default_rng(seed)); mask = mask[0]
-        return img, cand, kind, mask, pres
+        return img, cand, kind, mask, pres, torch.tensor(k)
 
 # %% ../../nbs/01_data.loaders.ipynb #c241fd8f
 def _groups(kinds:list[str], composition:dict) -> dict[str, np.ndarray]:
