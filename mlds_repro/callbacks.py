@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, as_segout, expand, atomic_write, atomic_csv
+from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv
 from .models import copy_model
 from .losses import complete_pseudo_labels
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
-__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'CutMixWeak', 'InstanceWeights', 'PhaseTimer', 'callback_states',
-           'load_callback_states', 'TrainState', 'fit_one_cycle_resumable']
+__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'CutMixWeak', 'InstanceWeights', 'FiniteLoss', 'PhaseTimer',
+           'callback_states', 'load_callback_states', 'TrainState', 'fit_one_cycle_resumable']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -283,6 +283,19 @@ class InstanceWeights(Callback):
         if d['w'] is not None and len(d['w']) != len(self.w): raise MLDSError(f"instance weights: the checkpoint has {len(d['w'])} weights for {len(self.w)} training images")
         self.w, self.m, self.v, self.t, self.n_steps = d['w'].clone(), d['m'].clone(), d['v'].clone(), d['t'].clone(), d['n_steps']
 
+# %% ../nbs/05_callbacks.ipynb #9a0b1c02
+class FiniteLoss(Callback):
+    "Stop training with `RunFailed` at the first non-finite training loss, naming the epoch, the step and the terms"
+    order = 61  # after LossTerms (60): the terms' values are known
+    def after_loss(self):
+        if not self.training or bool(torch.isfinite(self.learn.loss).all()): return
+        live = getattr(self.learn.loss_func, 'live', {})
+        bad = [f"{k}={float(v):g}" for k, v in live.items() if not bool(torch.isfinite(v).all())] or [f"loss={float(self.learn.loss):g}"]
+        ts = getattr(self.learn, 'train_state', None)
+        ep = (ts.start_epoch if ts is not None else 0) + self.epoch + 1
+        kept = f"; the last checkpoint ({ts.ckpt}) is kept" if ts is not None and ts.ckpt.exists() else ''
+        raise RunFailed(f"non-finite loss at epoch {ep}, step {self.iter + 1}: {', '.join(bad)}{kept}")
+
 # %% ../nbs/05_callbacks.ipynb #b5553a40
 class PhaseTimer(Callback):
     "Seconds spent per phase of training (see above), in `self.phases`"
@@ -366,7 +379,13 @@ class TrainState(Callback):
         atomic_write(self.ckpt, lambda f: torch.save(d, f), 'wb')
     def load(self, learn) -> int:
         "Restore everything from the checkpoint into `learn`; returns the number of epochs already done"
-        d = torch.load(self.ckpt, map_location='cpu', weights_only=False)
+        try: d = torch.load(self.ckpt, map_location='cpu', weights_only=False)
+        except Exception as e:  # truncated or corrupt: kept aside for inspection, the run starts again
+            aside = self.ckpt.with_name(f"checkpoint.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.pth"); self.ckpt.rename(aside)
+            import sys
+            print(f"warning: {self.ckpt}: unreadable ({type(e).__name__}); moved aside to {aside.name}; the run starts again from its first epoch",
+                  file=sys.stderr, flush=True)
+            return 0
         if 'callbacks' not in d: raise MLDSError(f"{self.ckpt}: a checkpoint of an older version without callback states; train this run afresh")
         learn.model.load_state_dict(d['model'])
         if learn.opt is None: learn.create_opt()

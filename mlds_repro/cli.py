@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, json, sys
 from pathlib import Path
-from .core import MLDSError, atomic_json, atomic_write, parse_kv
+from .core import MLDSError, RunFailed, atomic_json, atomic_write, parse_kv
 
 # %% auto #0
 __all__ = ['CONVERTERS', 'cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_convert', 'cmd_evaluate', 'cmd_train',
@@ -128,7 +128,7 @@ def cmd_reproduce(a):
                   scheduler=a.scheduler, compile=a.compile, budget_strategy=a.budget_strategy)
     n = len(r['failed_notebooks']) + len(r['failed_runs'])
     print(f"{'; '.join(r['papers'])}: finished in {r['seconds']:.0f} s" + (f" with {n} failure(s), listed above and in report.md" if n else ''))
-    if n: raise MLDSError(f"{Path(r['out'])/'report.md'}: {n} notebook(s) or run(s) failed; the others' results are written")
+    if n: raise RunFailed(f"{Path(r['out'])/'report.md'}: {n} notebook(s) or run(s) failed; the others' results are written")
 
 # %% ../nbs/08_cli.ipynb #5a328a77
 def cmd_bench(a):
@@ -229,15 +229,19 @@ def main(argv:list[str]|None=None) -> int:
     "Run `mlds-repro` with `argv`; returns the exit code"
     import warnings
     warnings.filterwarnings('ignore', category=FutureWarning, module=r'torch\.jit')  # raised while fastai imports
-    a = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = '--debug' in argv  # before or after the subcommand
+    a = parser().parse_args([x for x in argv if x != '--debug'])
     try:
         a.func(a); return 0
     except (MLDSError, OSError) as e:
-        if a.debug: raise
-        from mlds_repro.data.convert import ConvertError
-        print(f"mlds-repro: error: {e}", file=sys.stderr); return 2 if isinstance(e, ConvertError) else 1
+        if debug: raise
+        print(f"mlds-repro: error: {e}", file=sys.stderr); return 2
+    except RunFailed as e:
+        if debug: raise
+        print(f"mlds-repro: failed: {e}", file=sys.stderr); return 1
     except KeyboardInterrupt:
         print("mlds-repro: interrupted", file=sys.stderr); return 130
     except Exception as e:
-        if a.debug: raise
-        print(f"mlds-repro: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", file=sys.stderr); return 2
+        if debug: raise
+        print(f"mlds-repro: internal error: {type(e).__name__}: {e} (run with --debug for the traceback)", file=sys.stderr); return 3

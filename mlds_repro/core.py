@@ -4,18 +4,21 @@
 
 # %% ../nbs/00_core.ipynb #c235568b
 from __future__ import annotations
-import enum, json, os, tempfile
+import contextlib, enum, json, os, tempfile
 from pathlib import Path
 from typing import NamedTuple, Callable
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['KINDS', 'MLDSError', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write', 'atomic_json',
-           'atomic_csv', 'parse_kv', 'class_colours', 'overlay']
+__all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write',
+           'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'parse_kv', 'class_colours', 'overlay']
 
 # %% ../nbs/00_core.ipynb #eb5ac545
 class MLDSError(ValueError):
     "An error caused by the user's input; its message names the file (or argument) and the problem"
+
+class RunFailed(RuntimeError):
+    "Work that started and could not finish (e.g. a non-finite loss); its message says where and what is kept"
 
 # %% ../nbs/00_core.ipynb #8a53f1dc
 class Kind(enum.IntEnum):
@@ -97,6 +100,42 @@ def atomic_csv(rows:list[dict], path, columns=None) -> Path:
     def w(f):
         wr = csv.DictWriter(f, fieldnames=cols); wr.writeheader(); wr.writerows(rows)
     return atomic_write(path, w)
+
+# %% ../nbs/00_core.ipynb #4ab3d74d
+def out_folder(path, flag:str='--out') -> Path:
+    "`path` as a Path if it is absent or a folder; a file there is an `MLDSError`"
+    p = Path(path).expanduser()
+    if p.exists() and not p.is_dir(): raise MLDSError(f"{flag} {p}: is a file; it must be a folder (absent, or one to write into)")
+    return p
+
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+@contextlib.contextmanager
+def folder_lock(folder, what:str='this folder'):
+    "Hold `folder/.lock` (this process's id and host) while the block runs; a live holder is an `MLDSError`, a dead one's lock is taken over"
+    import socket
+    folder = out_folder(folder); folder.mkdir(parents=True, exist_ok=True)
+    p, me = folder/'.lock', f"{os.getpid()}@{socket.gethostname()}"
+    for attempt in range(3):
+        try:
+            fd = os.open(p, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            with os.fdopen(fd, 'w') as f: f.write(me)
+            break
+        except FileExistsError:
+            owner = p.read_text(errors='replace').strip() if p.exists() else ''
+            pid, _, host = owner.partition('@')
+            if owner == me: raise MLDSError(f"{folder}: already locked by this process ({what})")
+            if (pid.isdigit() and host == socket.gethostname() and not _alive(int(pid))) or (not owner and attempt):
+                p.unlink(missing_ok=True); continue  # stale: its process is gone
+            raise MLDSError(f"{folder}: in use by process {owner or '(starting)'} ({what}); wait for it to finish, or delete {p} if that process is gone")
+    else: raise MLDSError(f"{p}: could not take the lock")
+    try: yield folder
+    finally:
+        if p.exists() and p.read_text(errors='replace').strip() == me: p.unlink()
 
 # %% ../nbs/00_core.ipynb #568095f3
 def parse_kv(s, what:str='value', value:Callable|None=None) -> dict:

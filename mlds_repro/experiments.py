@@ -7,17 +7,18 @@ from __future__ import annotations
 import contextlib, csv, datetime, hashlib, io, json, os, sys, tempfile, time, traceback
 from pathlib import Path
 import numpy as np
-from .core import MLDSError, KINDS, atomic_write, atomic_csv, parse_kv
+from .core import MLDSError, KINDS, atomic_write, atomic_csv, parse_kv, out_folder, folder_lock
 from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES, parse_noise, format_noise
 from .data.core import DataDir
-from .train import train, CPU_SCALE, env_vars
+from .train import train, CPU_SCALE, env_vars, check_device
 
 # %% auto #0
 __all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'method_free_source', 'code_version',
-           'data_fingerprint', 'prepare_data', 'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows',
-           'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results',
-           'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost',
-           'parse_costs', 'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
+           'data_fingerprint', 'prepare_data', 'check_dataset', 'dataset_name', 'Run', 'grid', 'metric_rows',
+           'write_rows', 'read_rows', 'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments',
+           'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims',
+           'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'write_report', 'notebooks_dir',
+           'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -104,6 +105,21 @@ def prepare_data(dataset:str, cfg:dict, out_dir, seed:int=0) -> Path:
         raise MLDSError(f"dataset {dataset!r}: neither a synthetic benchmark ({', '.join(SYNTH)}) nor a folder with a dataset.json")
     DataDir(p)  # validates the layout
     return p
+
+def check_dataset(dataset:str) -> str:
+    "`dataset` if `prepare_data` can make it (a benchmark's name or a data folder, `:CLASS` naming one of its classes); writes nothing"
+    from mlds_repro.data.synth import SYNTH
+    base, sep, cls = str(dataset).rpartition(':')
+    name = base if sep and base and '/' not in cls else str(dataset)
+    if name in SYNTH: classes = SYNTH[name][1]
+    else:
+        p = Path(name).expanduser()
+        if not (p/'dataset.json').exists():
+            raise MLDSError(f"dataset {dataset!r}: neither a synthetic benchmark ({', '.join(SYNTH)}) nor a folder with a dataset.json")
+        classes = DataDir(p).classes
+    if name != str(dataset) and cls not in classes[1:]:
+        raise MLDSError(f"dataset {dataset!r}: no foreground class {cls!r}; classes are {', '.join(classes[1:])}")
+    return dataset
 
 # %% ../nbs/07_experiments.ipynb #c3f825ca
 def dataset_name(data) -> str:
@@ -550,7 +566,13 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     for p in papers:
         if p not in PAPERS: raise MLDSError(f"unknown paper {p!r}; expected one of {', '.join(PAPERS)} or all")
         if p not in present: raise MLDSError(f"{nbs/(p + '.ipynb')}: the reproduction of {p} is not written yet (present: {', '.join(present)})")
-    out = Path(out).resolve(); out.mkdir(parents=True, exist_ok=True)
+    if dataset: check_dataset(dataset)  # before any folder or kernel
+    check_device(device)
+    out = out_folder(out).resolve()
+    with folder_lock(out, 'a reproduction'):
+        return _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy)
+
+def _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy) -> dict:
     mp = out/'reproduce.json'
     meta = json.loads(mp.read_text()) if mp.exists() else {}
     if meta.get('scale', scale) != scale:

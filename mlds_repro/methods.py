@@ -16,7 +16,7 @@ from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_labe
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
                                entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
 from .metrics import DatasetIoU, DatasetDice
-from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights
+from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
@@ -137,7 +137,7 @@ def make_learner(dls, method:str|Method='supervised', options=None, width:int=16
     own = m.callbacks(o)
     watch = [PseudoLabelMonitor()] if any(isinstance(c, EMATeacher) for c in own) else []  # the teacher's pseudo-labels in the history
     learn = Learner(dls, model, loss_func=RoutedLoss(m.terms(o)), opt_func=Adam, lr=lr, wd=wd,
-                    metrics=[DatasetIoU(C, name='iou'), DatasetDice(C, name='dice')], cbs=[LossTerms(), *own, *watch, *cbs])
+                    metrics=[DatasetIoU(C, name='iou'), DatasetDice(C, name='dice')], cbs=[LossTerms(), FiniteLoss(), *own, *watch, *cbs])
     learn.method, learn.options = m, o
     if channels_last: learn.model.to(memory_format=torch.channels_last)  # measured on the CPU (bench); untested on a GPU
     if amp: learn.to_fp16()                     # untested on a GPU

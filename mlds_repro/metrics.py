@@ -153,12 +153,15 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
     pairs = [(read_labels(P[k]), read_labels(G[k]), k) for k in G]
     for p, g, k in pairs:
         if p.shape != g.shape: raise MLDSError(f"{pred_dir/P[k].name}: size {p.shape} != reference {gt_dir/G[k].name} size {g.shape}")
-    if classes is None:
-        n = int(max(max(p.max(), g.max()) for p, g, _ in pairs)) + 1
+    given = classes is not None
+    if not given:  # the classes are the references' (a stray predicted label must not add a class to the mean)
+        n = int(max(g.max() for _, g, _ in pairs)) + 1
         classes = ['background'] + [f"class_{c}" for c in range(1, max(n, 2))]
     for p, g, k in pairs:
         for a, f in ((p, pred_dir/P[k].name), (g, gt_dir/G[k].name)):
-            if a.min() < 0 or a.max() >= len(classes): raise MLDSError(f"{f}: label {int(a.max() if a.max() >= len(classes) else a.min())} outside the {len(classes)} classes")
+            if a.min() < 0 or a.max() >= len(classes):
+                raise MLDSError(f"{f}: label {int(a.max() if a.max() >= len(classes) else a.min())} outside the {len(classes)} classes"
+                                + ("" if given else " found in the references (pass --dataset to name the data set's classes)"))
     sc = SegScores(classes, spacing or (1., 1.), distances=distances)
     from fastprogress.fastprogress import progress_bar
     for p, g, k in (progress_bar(pairs, leave=False) if progress else pairs):

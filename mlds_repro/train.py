@@ -7,8 +7,8 @@ from __future__ import annotations
 import contextlib, copy, dataclasses, json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from .core import MLDSError, as_segout, atomic_json, overlay
-from .annotations import format_budget, parse_budget, parse_noise, format_noise
+from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock
+from .annotations import format_budget, parse_budget, parse_noise, format_noise, BUDGET_STRATEGIES
 from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
@@ -20,8 +20,8 @@ from .callbacks import fit_one_cycle_resumable, PhaseTimer
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
-           'env_vars', 'EpochLines', 'train', 'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop',
-           'bench']
+           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'train', 'calibration', 'calibration_summary',
+           'sgemm_gflops', 'step_gflop', 'bench']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -108,6 +108,31 @@ class EpochLines(Callback):
         start = getattr(getattr(self.learn, 'train_state', None), 'start_epoch', 0)
         print(f"{self.tag}epoch {start + self.epoch + 1}/{self.n_epoch} {vals} {time.time() - self.t0:.1f} s", flush=True)
 
+# %% ../nbs/06a_train.ipynb #fe506851
+def check_device(device:str) -> str:
+    "`device` if torch knows it and it is available here, else an `MLDSError`"
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError): raise MLDSError(f"--device {device!r}: expected cpu, cuda or cuda:N") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available(): raise MLDSError(f"--device {device}: CUDA is not available on this machine")
+    if dev.type not in ('cpu', 'cuda'): raise MLDSError(f"--device {device!r}: only cpu and cuda are supported")
+    return device
+
+def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, steps_per_epoch:int|None=None,
+                     threads:int|None=None, num_workers:int=0, device:str='cpu'):
+    "Raise an `MLDSError` naming the first impossible training setting"
+    import math
+    if epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
+    if size < 16: raise MLDSError(f"--size {size}: need at least 16 pixels")
+    if bs < 2: raise MLDSError(f"--batch {bs}: need at least 2 (BatchNorm needs two images)")
+    if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0): raise MLDSError(f"--lr {lr}: the learning rate must be a positive number")
+    if width < 1: raise MLDSError(f"--width {width}: need at least 1")
+    if depth < 1: raise MLDSError(f"--depth {depth}: need at least 1")
+    if size < 2 ** depth: raise MLDSError(f"--depth {depth} with --size {size}: the bottleneck would have no pixel; need size >= 2^depth = {2 ** depth}")
+    if steps_per_epoch is not None and steps_per_epoch < 1: raise MLDSError(f"--steps-per-epoch {steps_per_epoch}: need at least 1")
+    if threads is not None and threads < 1: raise MLDSError(f"--threads {threads}: need at least 1")
+    if num_workers < 0: raise MLDSError(f"--workers {num_workers}: cannot be negative")
+    check_device(device)
+
 # %% ../nbs/06a_train.ipynb #fe506857
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
           budget_strategy:str='random', # how the full-mask units are drawn: 'random' or 'covering' (every class among them)
@@ -123,9 +148,24 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     "Train `method` on the data at `data` under `budget`; write the run's outputs to `out`; return its metrics"
     m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
     noise = format_noise(parse_noise(weak_noise))
-    if epochs < 1 or size < 16 or bs < 2: raise MLDSError(f"need epochs >= 1, size >= 16 and batch >= 2 (got {epochs}, {size}, {bs})")
-    if device.startswith('cuda') and not torch.cuda.is_available(): raise MLDSError(f"--device {device}: CUDA is not available on this machine")
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    check_train_args(epochs=epochs, size=size, bs=bs, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, threads=threads,
+                     num_workers=num_workers, device=device)
+    parse_budget(budget)
+    if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
+    if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
+    out = out_folder(out); created = not out.exists()
+    if not (Path(data)/'dataset.json').exists(): DataDir(data)  # a missing data folder fails here, before anything is written
+    try:
+        with folder_lock(out, 'a training run'):
+            return _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
+                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs)
+    except BaseException:
+        if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a run that could not start leaves no folder
+        raise
+
+def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
+           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs) -> dict:
+    method = m.name
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit,
                 budget_strategy=budget_strategy, epochs=epochs,
                 size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, compile=bool(compile),
@@ -135,13 +175,13 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
         if old != args: raise MLDSError(f"{out/'run.json'}: the run there has other arguments; --resume continues only the same run")
-    atomic_json(args, out/'run.json')
     if threads: torch.set_num_threads(threads)
     t_start = time.time()
     seed_everything(seed)
     dd = DataDir(data)
     dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, weak_noise=weak_noise, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
+    atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
     learn.model.to(device)
     info = dict(compile=bool(compile))

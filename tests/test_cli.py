@@ -23,11 +23,11 @@ def test_synth_check_evaluate(tmp_path):
 
 def test_bad_input_is_one_line(tmp_path):
     r = run('data', 'check', tmp_path / 'missing')
-    assert r.returncode == 1 and r.stderr.count('\n') == 1 and 'missing: no such data folder' in r.stderr
+    assert r.returncode == 2 and r.stderr.count('\n') == 1 and 'missing: no such data folder' in r.stderr
     r = run('--debug', 'data', 'check', tmp_path / 'missing')
     assert r.returncode != 0 and 'Traceback' in r.stderr
 
 def test_output_not_overwritten(tmp_path):
-    assert run('data', 'synth-oct', '--n', 5, '--size', 32, '--out', tmp_path / 'o').returncode == 0
-    r = run('data', 'synth-oct', '--n', 5, '--size', 32, '--out', tmp_path / 'o')
-    assert r.returncode == 1 and 'exists and is not empty' in r.stderr
+    assert run('data', 'synth-oct', '--n', 15, '--per-volume', 5, '--size', 32, '--out', tmp_path / 'o').returncode == 0
+    r = run('data', 'synth-oct', '--n', 15, '--per-volume', 5, '--size', 32, '--out', tmp_path / 'o')
+    assert r.returncode == 2 and 'exists and is not empty' in r.stderr

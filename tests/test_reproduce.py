@@ -55,10 +55,12 @@ def test_interrupted_then_resumed(tmp_path):
 def test_failures_and_refusals(tmp_path):
     out = tmp_path / 'r'
     r = reproduce('--paper', 'baselines', '--scale', 'smoke', '--dataset', tmp_path / 'nowhere', '--out', out)
+    assert r.returncode == 2 and 'neither a synthetic benchmark' in r.stderr and not out.exists()  # refused before any kernel or folder
+    r = reproduce('--paper', 'liu2023', '--scale', 'smoke', '--dataset', 'synth-oct', '--out', out)   # a notebook that fails: liu2023 is binary
     assert r.returncode == 1 and 'failed' in r.stderr
-    assert 'neither a synthetic benchmark' in r.stdout and 'baselines__scale-smoke__dataset-nowhere.ipynb' in r.stdout
-    assert 'baselines__scale-smoke__dataset-nowhere.ipynb' in (out / 'report.md').read_text()
+    assert "task is binary" in r.stdout and 'liu2023__scale-smoke__dataset-synth-oct.ipynb' in r.stdout
+    assert 'liu2023__scale-smoke__dataset-synth-oct.ipynb' in (out / 'report.md').read_text()
     r = reproduce('--paper', 'baselines', '--scale', 'cpu', '--out', out)
-    assert r.returncode == 1 and "holds results of scale 'smoke'" in r.stderr and r.stderr.count('\n') == 1
+    assert r.returncode == 2 and "holds results of scale 'smoke'" in r.stderr and r.stderr.count('\n') == 1
     r = reproduce('--paper', 'seibold2022', '--scale', 'smoke', '--out', tmp_path / 'x')
-    assert r.returncode == 1 and 'not written yet' in r.stderr
+    assert r.returncode == 2 and 'not written yet' in r.stderr

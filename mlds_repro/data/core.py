@@ -8,13 +8,13 @@ import contextlib, json, shutil, tempfile, zlib
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from ..core import atomic_write
+from ..core import atomic_write, out_folder
 from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_csv, assign_budget, parse_budget,
                                     write_annotations_csv, parse_noise, noisy_annotation)
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_dataset',
-           'write_meta', 'write_dataset', 'binary_dataset', 'check', 'budget_annotations']
+           'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels', 'check', 'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
@@ -71,13 +71,14 @@ class DataDir:
         self.path = Path(path)
         js = self.path/'dataset.json'
         if not self.path.is_dir(): raise MLDSError(f"{self.path}: no such data folder (write one with `mlds-repro data synth-oct --out DIR`)")
-        if not js.exists(): raise MLDSError(f"{js}: file not found; a data folder needs dataset.json (see ARCHITECTURE.md)")
+        if not js.exists(): raise MLDSError(f"{js}: file not found; a data folder needs dataset.json (see the README, 'Your own data: the layout')")
         try: meta = json.loads(js.read_text())
         except (json.JSONDecodeError, UnicodeDecodeError) as e: raise MLDSError(f"{js}: not valid JSON ({e})") from None
         if not isinstance(meta, dict): raise MLDSError(f"{js}: expected a JSON object")
         miss = [k for k in _KEYS if k not in meta]
         if miss: raise MLDSError(f"{js}: missing key(s) {', '.join(miss)}")
         self.meta, self.name, self.modality = meta, str(meta['name']), str(meta['modality'])
+        if not isinstance(meta['classes'], list): raise MLDSError(f"{js}: classes must be a list of names, background first; got {meta['classes']!r}")
         self.classes = list(meta['classes'])
         if len(self.classes) < 2 or len(set(self.classes)) != len(self.classes) or not all(isinstance(c, str) for c in self.classes):
             raise MLDSError(f"{js}: classes must be 2 or more distinct names, background first")
@@ -89,6 +90,7 @@ class DataDir:
         if not isinstance(meta['cases'], dict) or not meta['cases']: raise MLDSError(f"{js}: cases must be a non-empty object case -> [image ids]")
         for cid, ims in meta['cases'].items():
             if not isinstance(ims, list) or not ims: raise MLDSError(f"{js}: case {cid!r} must list one or more image ids")
+            if not all(isinstance(i, str) and i for i in ims): raise MLDSError(f"{js}: case {cid!r} lists {ims!r}; image ids must be non-empty strings")
             for i in ims:
                 if i in self.case_of: raise MLDSError(f"{js}: image id {i!r} is in two cases ({self.case_of[i]!r} and {cid!r})")
                 self.case_of[i] = cid
@@ -98,6 +100,7 @@ class DataDir:
         self.splits, seen = {}, {}
         for s, cs in spl.items():
             if s not in SPLITS: raise MLDSError(f"{js}: unknown split {s!r}; expected {', '.join(SPLITS)}")
+            if not isinstance(cs, list): raise MLDSError(f"{js}: split {s!r} must be a list of case ids; got {cs!r}")
             for c in cs:
                 if c not in self.cases: raise MLDSError(f"{js}: split {s!r} names case {c!r}, which is not in cases")
                 if c in seen: raise MLDSError(f"{js}: case {c!r} is in splits {seen[c]!r} and {s!r}; splits must not overlap")
@@ -146,7 +149,7 @@ class DataDir:
 @contextlib.contextmanager
 def staged_dataset(out, overwrite:bool=False):
     "A temporary folder beside `out` holding `images/` and `masks/`: renamed to `out` when the block succeeds, removed when it fails"
-    out = Path(out)
+    out = out_folder(out)
     if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass overwrite / --overwrite)")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
@@ -187,13 +190,25 @@ def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
     return out
 
 # %% ../../nbs/01_data.core.ipynb #90aef698
+def channels(img:np.ndarray) -> int:
+    "Channels of an image array (H x W: 1)"
+    return 1 if img.ndim == 2 else int(img.shape[2])
+
+def check_pixels(img:np.ndarray, path) -> np.ndarray:
+    "`img` if every value is finite, else an `MLDSError` naming `path` and how many values are NaN or infinite"
+    if np.issubdtype(img.dtype, np.floating) and not np.isfinite(img).all():
+        raise MLDSError(f"{path}: {int(np.isnan(img).sum())} NaN and {int(np.isinf(img).sum())} infinite pixel value(s); images must be finite")
+    return img
+
 def check(dd:DataDir, progress:bool=False) -> dict:
     "Read every image and mask of `dd`; raise `MLDSError` on the first problem, else return a summary"
     from fastprogress.fastprogress import progress_bar
     ids = list(dd.case_of)
-    sizes, counts = set(), np.zeros(dd.n_classes, np.int64)
+    sizes, counts, first = set(), np.zeros(dd.n_classes, np.int64), None
     for i in (progress_bar(ids, leave=False) if progress else ids):
-        img = dd.image(i); sizes.add(img.shape[:2])
+        img = dd.image(i); sizes.add(img.shape[:2]); check_pixels(img, dd.files[i])
+        first = first or (channels(img), dd.files[i])
+        if channels(img) != first[0]: raise MLDSError(f"{dd.files[i]}: {channels(img)} channel(s), but {first[1].name} has {first[0]}; images of one data set need the same channels")
         m = dd.mask(i)
         if m is not None: counts += np.bincount(m.ravel(), minlength=dd.n_classes)[:dd.n_classes]
         for a in dd.weak.get(i, {}).values():

@@ -206,6 +206,8 @@ def write_synth(name:str, out, n:int=200, size:int=128, seed:int=0, fractions=(0
     fn, classes, modality, spacing = SYNTH[name]
     t0 = time.perf_counter()
     ims, mks, cases = fn(n, size, seed, **difficulty)
+    if len(cases) < 3: raise MLDSError(f"{name} with n={n}: {len(cases)} case(s); training, validation and test need 3 or more (raise n"
+                                       + (", or lower per_volume)" if name == 'synth-oct' else ")"))
     t1 = time.perf_counter()
     write_dataset(out, name, classes, modality, spacing(size), cases, split_cases(list(cases), fractions, seed), ims, mks, overwrite=overwrite)
     t2 = time.perf_counter()
