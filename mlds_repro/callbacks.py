@@ -87,10 +87,10 @@ class EMATeacher(Callback):
 
 # %% ../nbs/05_callbacks.ipynb #5a08f1d3
 class LossTerms(Callback):
-    "The loss's training clock, and the mean of every loss term over each training epoch (in `means`)"
+    "The loss's training clock, and the mean of every loss term (`means`) and of the loss (`loss_mean`) over each training epoch"
     order = 60
-    def __init__(self): self.means, self.sums, self.n = {}, {}, 0
-    def before_epoch(self): self.sums, self.n = {}, 0
+    def __init__(self): self.means, self.sums, self.n, self.total, self.loss_mean = {}, {}, 0, 0., None
+    def before_epoch(self): self.sums, self.n, self.total = {}, 0, 0.
     def before_batch(self):
         if not hasattr(self.learn.loss_func, 'pct'): return
         off, span = getattr(self.learn, 'run_progress', (0., 1.))  # a resumed fit covers the rest of the run only
@@ -99,8 +99,10 @@ class LossTerms(Callback):
         if hasattr(self.learn, 'gather_preds'): self.learn.pred = as_segout(self.learn.pred).logits  # get_preds returns the mask logits
         if not self.training: return
         for k, v in getattr(self.learn.loss_func, 'last', {}).items(): self.sums[k] = self.sums.get(k, 0.) + v.float()
-        self.n += 1
-    def after_epoch(self): self.means = {k: float(v) / max(self.n, 1) for k, v in self.sums.items()}
+        self.total = self.total + self.learn.loss.detach().float(); self.n += 1
+    def after_epoch(self):
+        self.means = {k: float(v) / max(self.n, 1) for k, v in self.sums.items()}
+        self.loss_mean = float(self.total) / self.n if self.n else None
     @property
     def epoch_stats(self) -> dict:
         "The epoch's term means as history columns `loss_<term>`"
@@ -365,6 +367,8 @@ class TrainState(Callback):
         vals = [float(v) if v is not None else float('nan') for v in rec.log[1:1 + len(names)]]
         stats = {k: v for cb in self.learn.cbs if cb is not self for k, v in getattr(cb, 'epoch_stats', {}).items()}
         row = dict(epoch=self.start_epoch + self.epoch, **dict(zip(names, vals)), **stats)
+        lt = getattr(self.learn, 'loss_terms', None)  # the epoch's mean training loss, not fastai's smoothed one (which restarts on resume)
+        if lt is not None and lt.loss_mean is not None and 'train_loss' in row: row['train_loss'] = lt.loss_mean
         self.rows.append(row)
         cur = row.get(self.monitor, float('nan'))
         if cur == cur and cur > self.best:
