@@ -59,8 +59,11 @@ def _resize(t:torch.Tensor, size:int, nearest:bool) -> torch.Tensor:
 class MixedSegDataset(torch.utils.data.Dataset):
     "Images of `dd` with their annotations, resized to `size`; augmented when `aug` is given"
     def __init__(self, dd:DataDir, ids:list[str], anns:dict[str, Annotation]|None=None, # None: full masks of `ids`
-                 size:int=128, aug:Augment|None=None, cache:bool=True):
+                 size:int=128, aug:Augment|None=None, cache:bool=True,
+                 cache_mb:float=512, # at most this much of resized items is kept in memory; the rest is read from disk each time
+                ):
         self.dd, self.ids, self.size, self.aug, self.cache = dd, list(ids), size, aug, {} if cache else None
+        self.cache_bytes, self.cache_limit = 0, cache_mb * 2 ** 20
         self.anns = anns
         if anns is not None:
             miss = [i for i in self.ids if i not in anns]
@@ -79,7 +82,8 @@ class MixedSegDataset(torch.utils.data.Dataset):
         mask = torch.from_numpy(ann.mask.astype(np.int64)) if ann.kind == 'full' else torch.full(img.shape[:2], -1, dtype=torch.int64)
         r = (_resize(_zscore(img), self.size, False), _resize(cand, self.size, True), torch.tensor(KINDS.index(ann.kind)),
              _resize(mask[None], self.size, True)[0], torch.from_numpy(ann.presence()))
-        if self.cache is not None: self.cache[k] = r
+        nb = sum(t.element_size() * t.nelement() for t in r)
+        if self.cache is not None and self.cache_bytes + nb <= self.cache_limit: self.cache[k] = r; self.cache_bytes += nb
         return r
     def __getitem__(self, s):
         "`s` is an index, or `(index, seed)` to augment with that seed"
