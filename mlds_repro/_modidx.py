@@ -250,6 +250,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'mlds_repro.data.core.image_size': ('data.core.html#image_size', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.read_array': ('data.core.html#read_array', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.read_mask': ('data.core.html#read_mask', 'mlds_repro/data/core.py'),
+                                      'mlds_repro.data.core.same_channels': ('data.core.html#same_channels', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.staged_dataset': ('data.core.html#staged_dataset', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.write_array': ('data.core.html#write_array', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.write_dataset': ('data.core.html#write_dataset', 'mlds_repro/data/core.py'),

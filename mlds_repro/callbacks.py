@@ -200,7 +200,7 @@ class InstanceWeights(Callback):
         if hessian not in ('identity', 'diagonal'): raise MLDSError(f"instance weights: hessian={hessian!r}; expected 'identity' or 'diagonal'")
         if tau < 1 or not 0 <= init <= 1 or lr <= 0: raise MLDSError(f"instance weights: need tau >= 1, 0 <= init <= 1 and lr > 0 (got {tau}, {init}, {lr})")
         self.lr, self.tau, self.init, self.hessian, self.damping, self.feat, self.logits = lr, tau, init, hessian, damping, feat, logits
-        self.betas, self.eps, self.w, self.active, self.seconds, self.n_steps = betas, eps, None, False, 0., 0
+        self.betas, self.eps, self.w, self.active, self.n_steps = betas, eps, None, False, 0
     def before_fit(self):
         self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
         if not self.active: return
@@ -209,7 +209,7 @@ class InstanceWeights(Callback):
         self.weak = torch.tensor([k != 'full' for k in self.kinds])
         self.w = torch.where(self.weak, torch.tensor(float(self.init)), torch.tensor(1.))
         self.m, self.v, self.t = torch.zeros(n), torch.zeros(n), torch.zeros(n, dtype=torch.long)
-        self.n_steps, self.seconds = 0, 0.
+        self.n_steps = 0
     def _loss_extra(self): return getattr(self.learn.loss_func, 'extra', None)
     def before_batch(self):
         extra = self._loss_extra()
@@ -250,7 +250,6 @@ class InstanceWeights(Callback):
         if not (self.active and self.training): return
         self.n_steps += 1
         if (self.n_steps - 1) % self.tau: return
-        t0 = time.perf_counter()
         out = as_segout(self.learn.pred); extra = self._loss_extra() or {}
         cand, kind, mask, pres, index = self.learn.yb
         if self.feat not in (out.extra or {}): raise MLDSError(f"instance weights: the model output has no {self.feat!r} (the classifier's input)")
@@ -261,7 +260,6 @@ class InstanceWeights(Callback):
             self.t[k] += 1; self.m[k] = b1 * self.m[k] + (1 - b1) * g; self.v[k] = b2 * self.v[k] + (1 - b2) * g * g
             mh, vh = self.m[k] / (1 - b1 ** self.t[k].float()), self.v[k] / (1 - b2 ** self.t[k].float())
             self.w[k] = (self.w[k] - self.lr * mh / (vh.sqrt() + self.eps)).clamp(0, 1)
-        self.seconds += time.perf_counter() - t0
     def after_batch(self):
         extra = self._loss_extra()
         if extra is not None: extra.pop('dii', None)

@@ -14,7 +14,8 @@ from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_dataset',
-           'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels', 'check', 'budget_annotations']
+           'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels', 'same_channels', 'check',
+           'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
@@ -200,6 +201,12 @@ def check_pixels(img:np.ndarray, path) -> np.ndarray:
         raise MLDSError(f"{path}: {int(np.isnan(img).sum())} NaN and {int(np.isinf(img).sum())} infinite pixel value(s); images must be finite")
     return img
 
+def same_channels(img:np.ndarray, path, first:tuple|None) -> tuple:
+    "`first` (channels and file of the first image seen), or this image's if none yet; an image of other channels is an `MLDSError`"
+    if first is None: return (channels(img), Path(path))
+    if channels(img) != first[0]: raise MLDSError(f"{path}: {channels(img)} channel(s), but {first[1].name} has {first[0]}; images of one data set need the same channels")
+    return first
+
 def check(dd:DataDir, progress:bool=False) -> dict:
     "Read every image and mask of `dd`; raise `MLDSError` on the first problem, else return a summary"
     from fastprogress.fastprogress import progress_bar
@@ -207,8 +214,7 @@ def check(dd:DataDir, progress:bool=False) -> dict:
     sizes, counts, first = set(), np.zeros(dd.n_classes, np.int64), None
     for i in (progress_bar(ids, leave=False) if progress else ids):
         img = dd.image(i); sizes.add(img.shape[:2]); check_pixels(img, dd.files[i])
-        first = first or (channels(img), dd.files[i])
-        if channels(img) != first[0]: raise MLDSError(f"{dd.files[i]}: {channels(img)} channel(s), but {first[1].name} has {first[0]}; images of one data set need the same channels")
+        first = same_channels(img, dd.files[i], first)
         m = dd.mask(i)
         if m is not None: counts += np.bincount(m.ravel(), minlength=dd.n_classes)[:dd.n_classes]
         for a in dd.weak.get(i, {}).values():

@@ -10,7 +10,7 @@ import numpy as np, torch, torch.nn.functional as F
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from ..annotations import MLDSError, Annotation, KINDS
-from .core import DataDir, budget_annotations, check_pixels, channels
+from .core import DataDir, budget_annotations, check_pixels, same_channels
 
 # %% auto #0
 __all__ = ['Augment', 'augment', 'MixedSegDataset', 'MixedDL', 'mixed_dls', 'show_batch']
@@ -74,9 +74,7 @@ class MixedSegDataset(torch.utils.data.Dataset):
         if self.cache is not None and k in self.cache: return self.cache[k]
         i = self.ids[k]
         img = check_pixels(self.dd.image(i), self.dd.files[i])
-        ch = channels(img); first = getattr(self, '_channels', None)
-        if first is None: self._channels = (ch, self.dd.files[i])
-        elif first[0] != ch: raise MLDSError(f"{self.dd.files[i]}: {ch} channel(s), but {first[1].name} has {first[0]}; images of one data set need the same channels")
+        self._channels = same_channels(img, self.dd.files[i], getattr(self, '_channels', None))
         ann = self.anns[i] if self.anns is not None else Annotation('full', self.dd.n_classes, mask=self.dd.mask(i))
         cand = torch.from_numpy(ann.candidates(img.shape[:2]))
         mask = torch.from_numpy(ann.mask.astype(np.int64)) if ann.kind == 'full' else torch.full(img.shape[:2], -1, dtype=torch.int64)
