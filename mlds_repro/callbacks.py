@@ -11,12 +11,12 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
 from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv
 from .models import copy_model
-from .losses import complete_pseudo_labels
+from .losses import complete_pseudo_labels, match_reference
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
-__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'CutMixWeak', 'InstanceWeights', 'FiniteLoss', 'PhaseTimer',
-           'callback_states', 'load_callback_states', 'TrainState', 'fit_one_cycle_resumable']
+__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'ReferenceLabels', 'CutMixWeak', 'InstanceWeights', 'FiniteLoss',
+           'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState', 'fit_one_cycle_resumable']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -41,10 +41,11 @@ class EMATeacher(Callback):
         "The EMA factor of the next update"
         return min(1 - 1 / (self.step + 1), self.decay) if self.warmup else self.decay
     @torch.no_grad()
-    def predict(self, x:torch.Tensor):
-        "The teacher's `SegOut` on `x`, with the input noise and in the teacher's mode"
+    def predict(self, x:torch.Tensor, features:bool=False):
+        "The teacher's `SegOut` on `x`, with the input noise and in the teacher's mode (`features`: its decoder features in `extra` too)"
         self.teacher.train(self.mode == 'train')
-        return as_segout(self.teacher(x + torch.clamp(torch.randn_like(x) * self.noise, -2 * self.noise, 2 * self.noise)))
+        x = x + torch.clamp(torch.randn_like(x) * self.noise, -2 * self.noise, 2 * self.noise)
+        return as_segout(self.teacher(x, features=True) if features else self.teacher(x))
     def burning_in(self) -> bool:
         "Whether the run is still in its burn-in (the share of the run is read from the loss's clock)"
         return self.burn_in > 0 and getattr(self.learn.loss_func, 'pct', 1.) < self.burn_in
@@ -110,14 +111,14 @@ class LossTerms(Callback):
 
 # %% ../nbs/05_callbacks.ipynb #4365beb6
 class PseudoLabelMonitor(Callback):
-    "Per class, share and IoU (against the true masks) of the teacher's complete pseudo-labels on a fixed sample of weak training images, each epoch"
-    order, run_valid = 66, False
+    "Per class, share and IoU (against the true masks) of the pseudo-labels a method teaches with, on a fixed sample of weak training images, each epoch"
+    order, run_valid = 67, False
     def __init__(self, n:int=32, seed:int=0, bs:int=8):
         self.n, self.seed, self.bs, self.epoch_stats, self.active, self.true_share = n, seed, bs, {}, False, {}
     def before_fit(self):
         self.epoch_stats, ema, loss = {}, getattr(self.learn, 'ema_teacher', None), self.learn.loss_func
         ds = self.learn.dls.train.dataset
-        kinds = loss.kinds_for('teacher') if hasattr(loss, 'kinds_for') else ()
+        kinds = (*loss.kinds_for('teacher'), *loss.kinds_for('reference')) if hasattr(loss, 'kinds_for') else ()
         idx = [k for k, kd in enumerate(getattr(ds, 'kinds', [])) if kd in kinds]
         self.active = bool(ema is not None and ema.active and idx)
         if not self.active: return
@@ -130,19 +131,26 @@ class PseudoLabelMonitor(Callback):
         self.true_share = {c: float((self.truth == k).float().mean()) for k, c in enumerate(self.classes) if k}
     @torch.no_grad()
     def pseudo_labels(self) -> torch.Tensor:
-        "The teacher's complete pseudo-labels of the sample, now"
-        ema = self.learn.ema_teacher
+        "The sample's pseudo-labels now: reference-guided (`ReferenceLabels`) if the learner has them, else the teacher's complete pseudo-labels"
+        ema, ref = self.learn.ema_teacher, getattr(self.learn, 'reference_labels', None)
         net = getattr(ema.teacher, '_orig_mod', ema.teacher)  # the eager module: no recompiling for the sample's batch size
         keep = [b.clone() for b in net.buffers()]
         net.train(ema.mode == 'train')
         dev = next(net.parameters()).device
-        logits = torch.cat([as_segout(net(self.x[i:i + self.bs].to(dev))).logits.float() for i in range(0, len(self.x), self.bs)])
+        parts = [(self.x[i:i + self.bs].to(dev), self.cand[i:i + self.bs].to(dev)) for i in range(0, len(self.x), self.bs)]
+        if ref is not None: pl = torch.cat([ref.labels(x, c, net) for x, c in parts])
+        else: pl = torch.cat([complete_pseudo_labels(as_segout(net(x)).logits.float(), c) for x, c in parts])
         for b, k in zip(net.buffers(), keep): b.copy_(k)
-        return complete_pseudo_labels(logits, self.cand.to(dev)).cpu()
+        return pl.cpu()
     def after_epoch(self):
         if not self.active: return
         pl, t = self.pseudo_labels(), self.truth
-        self.epoch_stats = {}
+        self.epoch_stats, ious, on = {}, [], pl >= 0
+        if not on.any():  # nothing labelled yet (an empty reference bank during the burn-in): nothing to score
+            nan = float('nan')
+            self.epoch_stats = {f"pl_{s}_{c}": nan for c in self.classes[1:] for s in ('share', 'iou')}
+            self.epoch_stats.update({f"pl_truth_{c}": self.true_share[c] for c in self.classes[1:]}, pl_miou=nan, pl_acc=nan, pl_coverage=0.)
+            return
         for k, c in enumerate(self.classes):
             if not k: continue
             p, g = pl == k, t == k
@@ -150,6 +158,106 @@ class PseudoLabelMonitor(Callback):
             self.epoch_stats[f"pl_share_{c}"] = float(p.float().mean())
             self.epoch_stats[f"pl_iou_{c}"] = int((p & g).sum()) / union if union else float('nan')
             self.epoch_stats[f"pl_truth_{c}"] = self.true_share[c]
+            if union: ious.append(self.epoch_stats[f"pl_iou_{c}"])
+        self.epoch_stats['pl_miou'] = float(np.mean(ious)) if ious else float('nan')
+        self.epoch_stats['pl_acc'] = float(((pl == t) & on).sum() / on.sum()) if on.any() else float('nan')  # on the pixels it labels
+        self.epoch_stats['pl_coverage'] = float(on.float().mean())
+    @torch.no_grad()
+    def save_outputs(self, out):
+        "Write `pseudo_labels.npz`: the sample's images, true masks, pseudo-labels and the teacher's complete pseudo-labels at the end of the run"
+        if not self.active: return
+        ema = self.learn.ema_teacher; net = getattr(ema.teacher, '_orig_mod', ema.teacher)
+        dev = next(net.parameters()).device; keep = [b.clone() for b in net.buffers()]; net.train(ema.mode == 'train')
+        teach = torch.cat([complete_pseudo_labels(as_segout(net(self.x[i:i + self.bs].to(dev))).logits.float(), self.cand[i:i + self.bs].to(dev)).cpu()
+                           for i in range(0, len(self.x), self.bs)])
+        for b, k in zip(net.buffers(), keep): b.copy_(k)
+        arrays = dict(image=self.x.numpy().astype(np.float16), truth=self.truth.numpy().astype(np.int8),
+                      pseudo=self.pseudo_labels().numpy().astype(np.int8), teacher=teach.numpy().astype(np.int8))
+        atomic_write(Path(out)/'pseudo_labels.npz', lambda f: np.savez_compressed(f, **arrays), mode='wb')
+
+# %% ../nbs/05_callbacks.ipynb #6ef1a002
+class ReferenceLabels(Callback):
+    "Seibold et al.'s reference-guided pseudo-labels: each pixel of an item without a full mask takes the class of its best match in a bank of the EMA teacher's features of full-mask pixels"
+    order, run_valid = 66, False
+    def __init__(self, bank_size:int=4096, per_image:int=32, balance:bool=True, k:int=1, threshold:float|None=None,
+                 features:str='decoder', # the teacher's features matched: 'decoder' (last up block) or 'penultimate' (the mask head's hidden layer)
+                 chunk:int=2 ** 20, seed:int=0):
+        if features not in ('decoder', 'penultimate'): raise MLDSError(f"reference labels: features={features!r}; expected 'decoder' or 'penultimate'")
+        for n, v in dict(bank_size=bank_size, per_image=per_image, k=k, chunk=chunk).items():
+            if v < 1: raise MLDSError(f"reference labels: {n}={v}; expected at least 1")
+        self.bank_size, self.per_image, self.balance, self.k, self.threshold = bank_size, per_image, balance, k, threshold
+        self.features, self.chunk, self.seed = features, chunk, seed
+        self.active, self.feats, self.labs, self.seconds = False, None, None, 0.
+    def before_fit(self):
+        ema = getattr(self.learn, 'ema_teacher', None)
+        if ema is None: raise MLDSError("reference labels: the learner has no EMATeacher callback, whose features they match")
+        self.active = ema.active
+        self.C = len(self.learn.dls.classes)
+        self.gen = torch.Generator().manual_seed(self.seed)
+        self.feats, self.labs, self.seconds = None, None, 0.
+    def embed(self, x:torch.Tensor, net=None) -> torch.Tensor:
+        "L2-normalised teacher features (N x D x H x W) of `x` (`net`: this network instead of the teacher's `predict`)"
+        out = as_segout(net(x, features=True)) if net is not None else self.learn.ema_teacher.predict(x, features=True)
+        return F.normalize(out.extra['features' if self.features == 'decoder' else 'penultimate'].float(), dim=1)
+    def add(self, f:torch.Tensor, mask:torch.Tensor):
+        "Put random pixels of full-mask features `f` (N x D x H x W) with labels `mask` (N x H x W) into the bank, newest first"
+        D = f.shape[1]; ff, lab = f.permute(0, 2, 3, 1).reshape(-1, D), mask.reshape(-1)
+        n, pick, live = self.per_image * len(f), [], (ff.abs().sum(1) > 0) & (lab >= 0)   # a pixel whose features are all zero (after a ReLU) matches nothing
+        for c in (range(self.C) if self.balance else [None]):  # balanced: n pixels of each class; else n x C pixels of any class
+            idx = torch.nonzero(live & (lab == c) if c is not None else live).flatten()
+            if len(idx): pick.append(idx[torch.randperm(len(idx), generator=self.gen)[:n if c is not None else n * self.C].to(idx.device)])
+        if not pick: return
+        pick = torch.cat(pick)
+        nf, nl = ff[pick], lab[pick]
+        F_, L_ = (nf, nl) if self.feats is None else (torch.cat([nf, self.feats]), torch.cat([nl, self.labs]))
+        if self.balance:
+            oh = F.one_hot(L_, self.C)
+            keep = (oh.cumsum(0) * oh).sum(1) <= max(1, self.bank_size // self.C)   # the newest of each class
+            F_, L_ = F_[keep], L_[keep]
+        self.feats, self.labs = F_[:self.bank_size], L_[:self.bank_size]
+        self._sort()
+    def _sort(self):
+        "The bank sorted by class, for matching in place"
+        order = self.labs.sort(stable=True).indices
+        self.sorted = (self.feats[order], self.labs[order])
+    def match(self, f:torch.Tensor, cand:torch.Tensor) -> torch.Tensor:
+        "Label maps (N x H x W; -1 unmatched) of features `f` against the bank, among the classes `cand` (N x C x H x W) allows"
+        N, D, H, W = f.shape
+        if self.feats is None: return torch.full((N, H, W), -1, dtype=torch.long, device=f.device)
+        q = f.permute(0, 2, 3, 1).reshape(-1, D)
+        lab, _ = match_reference(q, *self.sorted, self.C, self.k, cand.permute(0, 2, 3, 1).reshape(-1, cand.shape[1]).bool(),
+                                 self.threshold, self.chunk)
+        return torch.where(q.abs().sum(1) > 0, lab, -1).view(N, H, W)
+    @torch.no_grad()
+    def labels(self, x:torch.Tensor, cand:torch.Tensor, net=None) -> torch.Tensor:
+        "Reference-guided label maps of images `x` with candidate maps `cand` against the current bank"
+        return self.match(self.embed(x, net), cand)
+    @torch.no_grad()
+    def after_pred(self):
+        loss = self.learn.loss_func
+        if not self.active or not hasattr(loss, 'kinds_for') or self.learn.ema_teacher.burning_in(): return
+        kinds = loss.kinds_for('reference')
+        if not kinds: return
+        t0 = time.perf_counter()
+        x, (cand, kind, mask) = self.learn.xb[0], self.learn.yb[:3]
+        full = kind == KINDS.index('full')
+        sel = torch.isin(kind, torch.tensor([KINDS.index(k) for k in kinds], device=kind.device)) & ~full
+        f = self.embed(x[full | sel])            # one teacher pass for the bank and the pixels to label
+        fu = full[full | sel]
+        if fu.any(): self.add(f[fu], mask[full])
+        out = torch.full(mask.shape, -1, dtype=torch.long, device=mask.device)
+        if sel.any(): out[sel] = self.match(f[~fu], cand[sel])
+        loss.extra['reference'] = out
+        self.seconds += time.perf_counter() - t0
+    def after_batch(self):
+        if hasattr(self.learn.loss_func, 'extra'): self.learn.loss_func.extra.pop('reference', None)
+    def state_dict(self) -> dict:
+        "The bank (features and labels) and the sampling generator's state"
+        return dict(feats=self.feats, labs=self.labs, gen=self.gen.get_state())
+    def load_state_dict(self, d:dict):
+        "Restore what `state_dict` returned"
+        self.feats, self.labs = d['feats'], d['labs']; self.gen.set_state(d['gen'])
+        if self.feats is not None: self._sort()
 
 # %% ../nbs/05_callbacks.ipynb #3c7d1e02
 class CutMixWeak(Callback):
@@ -301,7 +409,10 @@ class PhaseTimer(Callback):
     "Seconds spent per phase of training (see above), in `self.phases`"
     order, run_valid = 0, True
     def __init__(self):
-        self.phases = dict.fromkeys(['data', 'forward', 'loss', 'teacher', 'backward', 'step', 'ema', 'validation', 'epoch_end'], 0.)
+        self.phases = dict.fromkeys(['data', 'forward', 'loss', 'teacher', 'reference', 'backward', 'step', 'ema', 'validation', 'epoch_end'], 0.)
+    def _inner(self) -> dict:
+        "Seconds so far of the callbacks that time their own work inside a step (the teacher, the reference matching)"
+        return {k: getattr(getattr(self.learn, a, None), 'seconds', 0.) for k, a in (('teacher', 'ema_teacher'), ('reference', 'reference_labels'))}
     def _mark(self, phase):
         t = time.perf_counter(); self.phases[phase] += t - self.t; self.t = t
     def before_fit(self): self.t, self.t_end = time.perf_counter(), None
@@ -312,13 +423,12 @@ class PhaseTimer(Callback):
         if self.training: self._mark('data')
     def after_pred(self):
         if self.training:
-            self._mark('forward'); ema = getattr(self.learn, 'ema_teacher', None)
-            self._ema0 = ema.seconds if ema is not None else 0.
+            self._mark('forward'); self._in0 = self._inner()
     def after_loss(self):
         if not self.training: return
-        self._mark('loss'); ema = getattr(self.learn, 'ema_teacher', None)
-        if ema is not None:  # the teacher ran inside the step, after this callback's after_pred
-            dt = ema.seconds - self._ema0; self.phases['loss'] -= dt; self.phases['teacher'] += dt
+        self._mark('loss')
+        for k, v in self._inner().items():  # they ran inside the step, after this callback's after_pred
+            dt = v - self._in0[k]; self.phases['loss'] -= dt; self.phases[k] += dt
     def before_backward(self): self._mark('loss')
     def after_backward(self): self._mark('backward')
     def after_step(self): self._mark('step')

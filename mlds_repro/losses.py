@@ -13,8 +13,8 @@ from .annotations import eroded_label, IGNORE
 # %% auto #0
 __all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_cover', 'mlds_loss', 'deep_ce_loss',
            'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss', 'kl_code_loss', 'candidate_pseudo_ce',
-           'complete_pseudo_labels', 'label_candidates', 'weak_targets', 'consistency_mse', 'sigmoid_rampup', 'Term',
-           'RoutedLoss', 'consistency_term', 'pseudo_label_term']
+           'complete_pseudo_labels', 'label_candidates', 'match_reference', 'weak_targets', 'consistency_mse',
+           'sigmoid_rampup', 'Term', 'RoutedLoss', 'consistency_term', 'pseudo_label_term']
 
 # %% ../nbs/03_losses.ipynb #900ca374
 def _reduce(v:torch.Tensor, reduction:str, n=None):
@@ -187,6 +187,47 @@ def label_candidates(mask, n_classes:int) -> torch.Tensor:
     "Candidate map (N x C x H x W, bool) of a label map: its class only, every class where it is -1"
     c = F.one_hot(mask.clamp(min=0), n_classes).permute(0, 3, 1, 2).bool()
     return c | (mask < 0).unsqueeze(1)
+
+# %% ../nbs/03_losses.ipynb #5eb0a002
+def match_reference(query, bank, labels, n_classes:int, k:int=1, cand=None, threshold:float|None=None,
+                    chunk:int=2 ** 20, # most similarities held at once (query rows x reference rows): about 4 x chunk bytes
+                   ) -> tuple[torch.Tensor, torch.Tensor]:
+    "Label (-1: none) and similarity of each query row (P x D): the class of its best-matching rows of `bank` (M x D, classes `labels`); `cand` (P x C bool) allows classes"
+    P, M = len(query), len(bank)
+    if k < 1: raise MLDSError(f"reference matching: k={k}; expected at least 1")
+    lab, score = torch.full((P,), -1, dtype=torch.long, device=query.device), torch.full((P,), -float('inf'), device=query.device)
+    if M == 0 or P == 0: return lab, score
+    if len(labels) > 1 and bool((labels[1:] < labels[:-1]).any()):  # a bank sorted by class is used as it is (no copy)
+        labels, order = labels.sort(stable=True); bank = bank[order]
+    ends = torch.bincount(labels, minlength=n_classes).cumsum(0).tolist(); starts = [0] + ends[:-1]
+    mb = min(M, max(1, chunk // 64)); qb = max(1, chunk // mb)
+    for q0 in range(0, P, qb):
+        q = query[q0:q0 + qb]
+        if k == 1: best = q.new_full((len(q), n_classes), -float('inf'))
+        else: tv, ti = q.new_empty(len(q), 0), labels.new_empty(len(q), 0)
+        for m0 in range(0, M, mb):
+            s = q @ bank[m0:m0 + mb].to(q.dtype).T
+            if k == 1:
+                for c in range(n_classes):
+                    a, b = max(starts[c], m0) - m0, min(ends[c], m0 + mb) - m0
+                    if a < b: best[:, c] = torch.maximum(best[:, c], s[:, a:b].amax(1))
+            else:
+                v, i = s.topk(min(k, s.shape[1]), 1)
+                tv, ti = torch.cat([tv, v], 1), torch.cat([ti, i + m0], 1)
+                if tv.shape[1] > k: tv, keep = tv.topk(k, 1); ti = ti.gather(1, keep)
+        if k == 1: votes, sim = best, best
+        else:
+            tl = labels[ti]
+            votes = q.new_zeros(len(q), n_classes).scatter_add_(1, tl, 1 + tv)
+            sim = q.new_full((len(q), n_classes), -float('inf')).scatter_reduce_(1, tl, tv, 'amax')
+            votes = torch.where(votes > 0, votes, -float('inf'))
+        if cand is not None: votes = votes.masked_fill(~cand[q0:q0 + qb].bool(), -float('inf'))
+        v, c = votes.max(1)
+        ok = v > -float('inf')
+        s = sim.gather(1, c[:, None])[:, 0]
+        if threshold is not None: ok &= s >= threshold
+        lab[q0:q0 + qb] = torch.where(ok, c, -1); score[q0:q0 + qb] = torch.where(ok, s, -float('inf'))
+    return lab, score
 
 # %% ../nbs/03_losses.ipynb #8a6c1e0d
 def weak_targets(cand, kind, mask, erode_kw:dict|None=None) -> torch.Tensor:
