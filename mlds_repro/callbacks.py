@@ -181,10 +181,14 @@ class ReferenceLabels(Callback):
     order, run_valid = 66, False
     def __init__(self, bank_size:int=4096, per_image:int=32, balance:bool=True, k:int=1, threshold:float|None=None,
                  features:str='decoder', # the teacher's features matched: 'decoder' (last up block) or 'penultimate' (the mask head's hidden layer)
-                 chunk:int=2 ** 20, seed:int=0):
+                 chunk:int=2 ** 20,
+                 pixel_share:float=1., # share of each item's pixels labelled per training step (drawn at random; the rest -1)
+                 seed:int=0):
         if features not in ('decoder', 'penultimate'): raise MLDSError(f"reference labels: features={features!r}; expected 'decoder' or 'penultimate'")
         for n, v in dict(bank_size=bank_size, per_image=per_image, k=k, chunk=chunk).items():
             if v < 1: raise MLDSError(f"reference labels: {n}={v}; expected at least 1")
+        if not 0 < pixel_share <= 1: raise MLDSError(f"reference labels: pixel_share={pixel_share}; expected a share in (0, 1]")
+        self.pixel_share = pixel_share
         self.bank_size, self.per_image, self.balance, self.k, self.threshold = bank_size, per_image, balance, k, threshold
         self.features, self.chunk, self.seed = features, chunk, seed
         self.active, self.feats, self.labs, self.seconds = False, None, None, 0.
@@ -220,14 +224,17 @@ class ReferenceLabels(Callback):
         "The bank sorted by class, for matching in place"
         order = self.labs.sort(stable=True).indices
         self.sorted = (self.feats[order], self.labs[order])
-    def match(self, f:torch.Tensor, cand:torch.Tensor) -> torch.Tensor:
-        "Label maps (N x H x W; -1 unmatched) of features `f` against the bank, among the classes `cand` (N x C x H x W) allows"
+    def match(self, f:torch.Tensor, cand:torch.Tensor, share:float=1.) -> torch.Tensor:
+        "Label maps (N x H x W; -1 unmatched) of features `f` against the bank, among the classes `cand` (N x C x H x W) allows; `share`: of random pixels only"
         N, D, H, W = f.shape
-        if self.feats is None: return torch.full((N, H, W), -1, dtype=torch.long, device=f.device)
+        out = torch.full((N * H * W,), -1, dtype=torch.long, device=f.device)
+        if self.feats is None: return out.view(N, H, W)
         q = f.permute(0, 2, 3, 1).reshape(-1, D)
-        lab, _ = match_reference(q, *self.sorted, self.C, self.k, cand.permute(0, 2, 3, 1).reshape(-1, cand.shape[1]).bool(),
-                                 self.threshold, self.chunk)
-        return torch.where(q.abs().sum(1) > 0, lab, -1).view(N, H, W)
+        idx = torch.nonzero(q.abs().sum(1) > 0).flatten()
+        if share < 1: idx = idx[(torch.rand(len(idx), generator=self.gen) < share).to(idx.device)]
+        out[idx], _ = match_reference(q[idx], *self.sorted, self.C, self.k, cand.permute(0, 2, 3, 1).reshape(-1, cand.shape[1])[idx].bool(),
+                                      self.threshold, self.chunk)
+        return out.view(N, H, W)
     @torch.no_grad()
     def labels(self, x:torch.Tensor, cand:torch.Tensor, net=None) -> torch.Tensor:
         "Reference-guided label maps of images `x` with candidate maps `cand` against the current bank"
@@ -246,7 +253,7 @@ class ReferenceLabels(Callback):
         fu = full[full | sel]
         if fu.any(): self.add(f[fu], mask[full])
         out = torch.full(mask.shape, -1, dtype=torch.long, device=mask.device)
-        if sel.any(): out[sel] = self.match(f[~fu], cand[sel])
+        if sel.any(): out[sel] = self.match(f[~fu], cand[sel], self.pixel_share)
         loss.extra['reference'] = out
         self.seconds += time.perf_counter() - t0
     def after_batch(self):

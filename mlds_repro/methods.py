@@ -16,14 +16,15 @@ from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_labe
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
                                entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
 from .metrics import DatasetIoU, DatasetDice
-from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss
+from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss, ReferenceLabels
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
            'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
            'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
            'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR',
-           'Pan2022Options', 'Pan2022']
+           'Pan2022Options', 'Pan2022', 'PseudoLabelOptions', 'PredictionPLOptions', 'PredictionPL',
+           'Seibold2022Options', 'Seibold2022']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -341,3 +342,50 @@ class Pan2022(Pan2022DCR):
     "Pan et al. 2022: DCR with per-instance weights of the weak labels learnt by the dynamic instance indicator (DII)"
     name, Options, needs = 'pan2022', Pan2022Options, ('full',)  # the full masks are the strong set the weights agree with
     def callbacks(self, o): return super().callbacks(o) + [InstanceWeights(lr=o.dii_lr, tau=o.tau, init=o.dii_init, hessian=o.hessian)]
+
+# %% ../nbs/06_methods.ipynb #5e1b0002
+@dataclass
+class PseudoLabelOptions(TeacherOptions):
+    "Options of the methods that train the student on the teacher's label maps"
+    dice: bool = True
+    batch_dice: bool = True
+    weight: float = 1.     # the pseudo-labels' CE weight
+    rampup: float = 0.2    # share of the run over which it ramps up
+    burn_in: float = 0.2   # share of the run on the annotations alone before the teacher teaches
+
+@dataclass
+class PredictionPLOptions(PseudoLabelOptions):
+    threshold: float = 0.9  # confidence under which a pixel is left out
+
+@register
+class PredictionPL(Method):
+    "Supervised terms on full masks + CE on the EMA teacher's own confident argmax of every other image (prediction-based pseudo-labels)"
+    name, Options, needs, uses = 'prediction_pl', PredictionPLOptions, ('full',), KINDS
+    def composition(self, o, bs): return teacher_composition(o, bs)
+    def terms(self, o):
+        pl = lambda p, b: ce_loss(p.logits, complete_pseudo_labels(b.extra['teacher'].logits, b.cand, o.threshold))
+        return sup_terms(o.dice, o.batch_dice) + [Term('pseudo_label', pl, KINDS[1:], o.weight, o.rampup, ('teacher',))]
+    def callbacks(self, o): return [ema_teacher(o)]
+
+@dataclass
+class Seibold2022Options(PseudoLabelOptions):
+    features: Literal['decoder', 'penultimate'] = 'penultimate'  # the teacher's features matched (chosen on validation)
+    bank_size: int = 4096     # reference pixels kept
+    per_image: int = 32       # pixels per class and full-mask image added each step
+    balance: bool = False     # True: every class equally present in the bank; False: in proportion to its area (chosen on validation)
+    k: int = 1                # nearest neighbours (k > 1: they vote)
+    sim_threshold: float = -1.  # cosine similarity under which a pixel is left out (-1: none)
+    pixel_share: float = 0.25   # share of each unlabelled image's pixels labelled per step (for speed; 1: all)
+    chunk: int = 2 ** 20      # similarities held at once
+
+@register
+class Seibold2022(Method):
+    "Seibold et al. 2022: supervised terms on full masks + CE on reference-guided pseudo-labels (each pixel labelled by its best match among full-mask pixels in the teacher's feature space)"
+    name, Options, needs, uses = 'seibold2022', Seibold2022Options, ('full',), KINDS
+    def composition(self, o, bs): return teacher_composition(o, bs)
+    def terms(self, o):
+        return sup_terms(o.dice, o.batch_dice) + [Term('reference_pl', lambda p, b: ce_loss(p.logits, b.extra['reference']), KINDS[1:],
+                                                       o.weight, o.rampup, ('reference',))]
+    def callbacks(self, o):
+        return [ema_teacher(o), ReferenceLabels(o.bank_size, o.per_image, o.balance, o.k, None if o.sim_threshold <= -1 else o.sim_threshold,
+                                                o.features, o.chunk, o.pixel_share)]
