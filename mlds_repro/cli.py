@@ -138,6 +138,9 @@ def cmd_bench(a):
     if not a.no_jobs:
         from mlds_repro.experiments import bench_jobs
         r.update(bench_jobs(a.grid_runs, a.size, a.width))
+    if not a.no_matching:
+        from mlds_repro.train import bench_matching
+        r['matching'] = bench_matching()
     print(json.dumps(r, indent=1))
     if a.out: atomic_json(r, a.out)
 
@@ -221,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--width', type=int, default=8); b.add_argument('--depth', type=int, default=4); b.add_argument('--repeats', type=int, default=3)
     b.add_argument('--no-jobs', action='store_true', help='skip the --jobs 2 vs --jobs 1 grid (about a minute)')
     b.add_argument('--grid-runs', type=int, default=4, help='runs in that grid')
+    b.add_argument('--no-matching', action='store_true', help="skip seibold2022's reference-matching benchmark (banks of 1e4 to 1e6 features; about a minute)")
     b.add_argument('--out'); b.set_defaults(func=cmd_bench)
     return p
 

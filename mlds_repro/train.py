@@ -21,7 +21,7 @@ from .callbacks import fit_one_cycle_resumable, PhaseTimer
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
            'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'train', 'calibration', 'calibration_summary',
-           'sgemm_gflops', 'step_gflop', 'bench']
+           'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -353,3 +353,33 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
              teacher_student_vs_supervised_ratio=round(s['teacher_student'] / s['supervised'], 3),
              pan2022_step_s=round(s['dcr_step'], 4), dii_update_s=round(s['dii_update'], 4), dii_update_vs_step_ratio=round(s['dii_update'] / s['dcr_step'], 3))
     return r
+
+# %% ../nbs/06a_train.ipynb #4b3c0002
+def _match_probe(M:int, D:int, P:int, chunk:int, repeats:int, threads:int) -> dict:
+    "One bank size of `bench_matching`, in this process"
+    import resource
+    from mlds_repro.losses import match_reference
+    torch.set_num_threads(threads)
+    g = torch.Generator().manual_seed(0)
+    bank = F.normalize(torch.randn(M, D, generator=g), dim=1); labels = torch.randint(0, 4, (M,), generator=g).sort().values  # sorted, as ReferenceLabels keeps it
+    q = F.normalize(torch.randn(P, D, generator=g), dim=1)
+    match_reference(q[:64], bank[:4096], labels[:4096], 4, chunk=chunk)   # warm-up
+    peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # MB (Linux reports kB)
+    base = peak(); ts = []
+    for _ in range(repeats):
+        t0 = time.perf_counter(); match_reference(q, bank, labels, 4, chunk=chunk); ts.append(time.perf_counter() - t0)
+    t = statistics.median(ts); gf = 2 * P * M * D / t / 1e9
+    return dict(bank=M, dim=D, s_per_image=round(t, 4), gflops=round(gf, 1), sgemm_gflops=round(sgemm_gflops(), 1), extra_mb=round(peak() - base, 1))
+
+def bench_matching(banks=(10_000, 100_000, 1_000_000), dims=(8, 64), pixels:int=64 * 64, chunk:int=2 ** 20, repeats:int=3) -> list[dict]:
+    "Time per image, GFLOP/s, share of sgemm and extra peak memory of reference matching, per bank size and feature dimension"
+    import subprocess
+    out = []
+    for D in dims:
+        for M in banks:
+            code = (f"import json; from mlds_repro.train import _match_probe; "
+                    f"print(json.dumps(_match_probe({int(M)}, {int(D)}, {int(pixels)}, {int(chunk)}, {int(repeats)}, {torch.get_num_threads()})))")
+            p = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
+            if p.returncode: raise MLDSError(f"matching benchmark, bank {M}, dim {D}: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
+            r = json.loads(p.stdout.strip().splitlines()[-1]); r['share_of_sgemm'] = round(r['gflops'] / r['sgemm_gflops'], 3); out.append(r)
+    return out
