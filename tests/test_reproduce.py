@@ -18,16 +18,18 @@ def test_all_smoke_then_rerun(tmp_path):
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     with open(out / 'results.csv', newline='') as f: rows = list(csv.DictReader(f))
     assert list(rows[0]) == COLUMNS
-    assert {x['paper'] for x in rows} == {'baselines', 'reiss2021', 'liu2023', 'pan2022'}
+    assert {x['paper'] for x in rows} == {'baselines', 'reiss2021', 'liu2023', 'pan2022', 'seibold2022'}
     assert {x['metric'] for x in rows} == {'iou', 'dice', 'hd95', 'asd', 'case_dice'} and {x['split'] for x in rows} == {'val', 'test'}
     report = (out / 'report.md').read_text()
-    for s in ('## baselines', '## reiss2021', '## liu2023', '## pan2022', 'with KL alone', 'uniform weights', '### annotation_types', '94.22%', 'validation', '## Annotation cost', 'Failed runs\n\nNone.'):
+    for s in ('## baselines', '## reiss2021', '## liu2023', '## pan2022', '## seibold2022', '### fluid', 'with KL alone', 'uniform weights', '### annotation_types', '94.22%', 'validation', '## Annotation cost', 'Failed runs\n\nNone.'):
         assert s in report, s
     figs = {p.name for p in (out / 'figures').glob('*.png')}
     assert {'baselines_budget_sweep.png', 'reiss2021_budget_curve.png', 'reiss2021_qualitative.png', 'liu2023_strong_budget.png',
-            'liu2023_entropy_maps.png', 'pan2022_noise_sweep.png', 'pan2022_weights_vs_quality.png'} <= figs
+            'liu2023_entropy_maps.png', 'pan2022_noise_sweep.png', 'pan2022_weights_vs_quality.png',
+            'seibold2022_share_sweep.png', 'seibold2022_confirmation_bias.png', 'seibold2022_examples.png'} <= figs
     assert {p.name for p in (out / 'runs').glob('*.ipynb')} == {'baselines__scale-smoke.ipynb', 'reiss2021__scale-smoke.ipynb',
-                                                                  'liu2023__scale-smoke.ipynb', 'pan2022__scale-smoke.ipynb'}
+                                                                  'liu2023__scale-smoke.ipynb', 'pan2022__scale-smoke.ipynb',
+                                                                  'seibold2022__scale-smoke.ipynb'}
     stamps = {p: p.stat().st_mtime_ns for p in (out / 'train').glob('*/metrics.json')}
     r2 = reproduce('--paper', 'all', '--scale', 'smoke', '--out', out)
     assert r2.returncode == 0, r2.stderr[-3000:]
@@ -62,5 +64,5 @@ def test_failures_and_refusals(tmp_path):
     assert 'liu2023__scale-smoke__dataset-synth-oct.ipynb' in (out / 'report.md').read_text()
     r = reproduce('--paper', 'baselines', '--scale', 'cpu', '--out', out)
     assert r.returncode == 2 and "holds results of scale 'smoke'" in r.stderr and r.stderr.count('\n') == 1
-    r = reproduce('--paper', 'seibold2022', '--scale', 'smoke', '--out', tmp_path / 'x')
-    assert r.returncode == 2 and 'not written yet' in r.stderr
+    r = reproduce('--paper', 'nosuch', '--scale', 'smoke', '--out', tmp_path / 'x')
+    assert r.returncode == 2 and 'invalid choice' in r.stderr and not (tmp_path / 'x').exists()
