@@ -200,7 +200,7 @@ def match_reference(query, bank, labels, n_classes:int, k:int=1, cand=None, thre
     if len(labels) > 1 and bool((labels[1:] < labels[:-1]).any()):  # a bank sorted by class is used as it is (no copy)
         labels, order = labels.sort(stable=True); bank = bank[order]
     ends = torch.bincount(labels, minlength=n_classes).cumsum(0).tolist(); starts = [0] + ends[:-1]
-    mb = min(M, max(1, chunk // 64)); qb = max(1, chunk // mb)
+    mb = min(M, max(1, int(chunk ** 0.5))); qb = max(1, chunk // mb)   # square blocks: the products run nearest sgemm's speed (see `bench_matching`)
     for q0 in range(0, P, qb):
         q = query[q0:q0 + qb]
         if k == 1: best = q.new_full((len(q), n_classes), -float('inf'))
