@@ -357,19 +357,24 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
 # %% ../nbs/06a_train.ipynb #4b3c0002
 def _match_probe(M:int, D:int, P:int, chunk:int, repeats:int, threads:int) -> dict:
     "One bank size of `bench_matching`, in this process"
-    import resource
+    import threading, psutil
     from mlds_repro.losses import match_reference
     torch.set_num_threads(threads)
     g = torch.Generator().manual_seed(0)
-    bank = F.normalize(torch.randn(M, D, generator=g), dim=1); labels = torch.randint(0, 4, (M,), generator=g).sort().values  # sorted, as ReferenceLabels keeps it
+    bank = torch.randn(M, D, generator=g); bank /= bank.norm(dim=1, keepdim=True)   # in place: no second copy of the bank
+    labels = torch.randint(0, 4, (M,), generator=g).sort().values  # sorted, as ReferenceLabels keeps it
     q = F.normalize(torch.randn(P, D, generator=g), dim=1)
     match_reference(q[:64], bank[:4096], labels[:4096], 4, chunk=chunk)   # warm-up
-    peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # MB (Linux reports kB)
-    base = peak(); ts = []
+    proc, peak, stop = psutil.Process(), [0], threading.Event()
+    def watch():  # the resident memory, sampled every millisecond while matching
+        while not stop.is_set(): peak[0] = max(peak[0], proc.memory_info().rss); time.sleep(0.001)
+    base = proc.memory_info().rss; w = threading.Thread(target=watch, daemon=True); w.start(); ts = []
     for _ in range(repeats):
         t0 = time.perf_counter(); match_reference(q, bank, labels, 4, chunk=chunk); ts.append(time.perf_counter() - t0)
+    stop.set(); w.join()
     t = statistics.median(ts); gf = 2 * P * M * D / t / 1e9
-    return dict(bank=M, dim=D, s_per_image=round(t, 4), gflops=round(gf, 1), sgemm_gflops=round(sgemm_gflops(), 1), extra_mb=round(peak() - base, 1))
+    return dict(bank=M, dim=D, s_per_image=round(t, 4), gflops=round(gf, 1), sgemm_gflops=round(sgemm_gflops(), 1),
+                bank_mb=round(bank.numel() * 4 / 2 ** 20, 1), extra_mb=round(max(peak[0] - base, 0) / 2 ** 20, 1))
 
 def bench_matching(banks=(10_000, 100_000, 1_000_000), dims=(8, 64), pixels:int=64 * 64, chunk:int=2 ** 20, repeats:int=3) -> list[dict]:
     "Time per image, GFLOP/s, share of sgemm and extra peak memory of reference matching, per bank size and feature dimension"
