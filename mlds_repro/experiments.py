@@ -367,7 +367,7 @@ def plot_budget_curve(rows:list[dict], experiment:str|None=None, metric:str='iou
         for m in dict.fromkeys(x['method'] for x in s if x['dataset'] == d):
             pts = sorted((full_share(x['budget']), x['mean'], 0 if x['std'] != x['std'] else x['std']) for x in s if x['dataset'] == d and x['method'] == m)
             xs, ys, es = map(np.array, zip(*pts))
-            ax.plot(xs, ys, marker='o', label=m); ax.fill_between(xs, ys - es, ys + es, alpha=0.2)
+            ax.errorbar(xs, ys, yerr=es, marker='o', capsize=3, label=m); ax.fill_between(xs, ys - es, ys + es, alpha=0.2)  # bars: one std (a lone point too)
         ax.set_xscale('log'); ax.set_xlabel('share of training units with full masks'); ax.set_ylabel(f"{split} foreground m{metric.upper() if metric != 'dice' else 'Dice'}")
         ax.set_title(d); ax.grid(alpha=0.3); ax.legend(fontsize=8)
     if title: fig.suptitle(title)
