@@ -152,6 +152,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                    'mlds_repro/callbacks.py'),
                                       'mlds_repro.callbacks.PseudoLabelMonitor.__init__': ( 'callbacks.html#pseudolabelmonitor.__init__',
                                                                                             'mlds_repro/callbacks.py'),
+                                      'mlds_repro.callbacks.PseudoLabelMonitor._teacher': ( 'callbacks.html#pseudolabelmonitor._teacher',
+                                                                                            'mlds_repro/callbacks.py'),
                                       'mlds_repro.callbacks.PseudoLabelMonitor.after_epoch': ( 'callbacks.html#pseudolabelmonitor.after_epoch',
                                                                                                'mlds_repro/callbacks.py'),
                                       'mlds_repro.callbacks.PseudoLabelMonitor.before_fit': ( 'callbacks.html#pseudolabelmonitor.before_fit',

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_callbacks.ipynb #1d8c52bc
 from __future__ import annotations
-import random, time
+import contextlib, random, time
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback
@@ -129,18 +129,24 @@ class PseudoLabelMonitor(Callback):
         self.truth = torch.stack([truth[j][3] for j in range(len(idx))])
         self.classes = list(self.learn.dls.classes)
         self.true_share = {c: float((self.truth == k).float().mean()) for k, c in enumerate(self.classes) if k}
-    @torch.no_grad()
-    def pseudo_labels(self) -> torch.Tensor:
-        "The sample's pseudo-labels now: reference-guided (`ReferenceLabels`) if the learner has them, else the teacher's complete pseudo-labels"
-        ema, ref = self.learn.ema_teacher, getattr(self.learn, 'reference_labels', None)
-        net = getattr(ema.teacher, '_orig_mod', ema.teacher)  # the eager module: no recompiling for the sample's batch size
+    @contextlib.contextmanager
+    def _teacher(self):
+        "The teacher's eager module (no recompiling for the sample's batch size) in its mode, its buffers restored afterwards, and the sample in batches"
+        ema = self.learn.ema_teacher
+        net = getattr(ema.teacher, '_orig_mod', ema.teacher)
         keep = [b.clone() for b in net.buffers()]
         net.train(ema.mode == 'train')
         dev = next(net.parameters()).device
-        parts = [(self.x[i:i + self.bs].to(dev), self.cand[i:i + self.bs].to(dev)) for i in range(0, len(self.x), self.bs)]
-        if ref is not None: pl = torch.cat([ref.labels(x, c, net) for x, c in parts])
-        else: pl = torch.cat([complete_pseudo_labels(as_segout(net(x)).logits.float(), c) for x, c in parts])
-        for b, k in zip(net.buffers(), keep): b.copy_(k)
+        try: yield net, [(self.x[i:i + self.bs].to(dev), self.cand[i:i + self.bs].to(dev)) for i in range(0, len(self.x), self.bs)]
+        finally:
+            for b, k in zip(net.buffers(), keep): b.copy_(k)
+    @torch.no_grad()
+    def pseudo_labels(self, teacher:bool=False) -> torch.Tensor:
+        "The sample's pseudo-labels now: reference-guided (`ReferenceLabels`) if the learner has them (and not `teacher`), else the teacher's complete pseudo-labels"
+        ref = None if teacher else getattr(self.learn, 'reference_labels', None)
+        with self._teacher() as (net, parts):
+            if ref is not None: pl = torch.cat([ref.labels(x, c, net) for x, c in parts])
+            else: pl = torch.cat([complete_pseudo_labels(as_segout(net(x)).logits.float(), c) for x, c in parts])
         return pl.cpu()
     def after_epoch(self):
         if not self.active: return
@@ -166,13 +172,8 @@ class PseudoLabelMonitor(Callback):
     def save_outputs(self, out):
         "Write `pseudo_labels.npz`: the sample's images, true masks, pseudo-labels and the teacher's complete pseudo-labels at the end of the run"
         if not self.active: return
-        ema = self.learn.ema_teacher; net = getattr(ema.teacher, '_orig_mod', ema.teacher)
-        dev = next(net.parameters()).device; keep = [b.clone() for b in net.buffers()]; net.train(ema.mode == 'train')
-        teach = torch.cat([complete_pseudo_labels(as_segout(net(self.x[i:i + self.bs].to(dev))).logits.float(), self.cand[i:i + self.bs].to(dev)).cpu()
-                           for i in range(0, len(self.x), self.bs)])
-        for b, k in zip(net.buffers(), keep): b.copy_(k)
         arrays = dict(image=self.x.numpy().astype(np.float16), truth=self.truth.numpy().astype(np.int8),
-                      pseudo=self.pseudo_labels().numpy().astype(np.int8), teacher=teach.numpy().astype(np.int8))
+                      pseudo=self.pseudo_labels().numpy().astype(np.int8), teacher=self.pseudo_labels(teacher=True).numpy().astype(np.int8))
         atomic_write(Path(out)/'pseudo_labels.npz', lambda f: np.savez_compressed(f, **arrays), mode='wb')
 
 # %% ../nbs/05_callbacks.ipynb #6ef1a002
