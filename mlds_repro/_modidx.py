@@ -560,6 +560,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'mlds_repro.train._train': ('train.html#_train', 'mlds_repro/train.py'),
                                   'mlds_repro.train.bench': ('train.html#bench', 'mlds_repro/train.py'),
                                   'mlds_repro.train.bench_matching': ('train.html#bench_matching', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.bench_memory': ('train.html#bench_memory', 'mlds_repro/train.py'),
                                   'mlds_repro.train.calibration': ('train.html#calibration', 'mlds_repro/train.py'),
                                   'mlds_repro.train.calibration_summary': ('train.html#calibration_summary', 'mlds_repro/train.py'),
                                   'mlds_repro.train.check_device': ('train.html#check_device', 'mlds_repro/train.py'),

@@ -141,6 +141,9 @@ def cmd_bench(a):
     if not a.no_matching:
         from mlds_repro.train import bench_matching
         r['matching'] = bench_matching()
+    if not a.no_memory:
+        from mlds_repro.train import bench_memory
+        r['memory'] = bench_memory()
     print(json.dumps(r, indent=1))
     if a.out: atomic_json(r, a.out)
 
@@ -225,6 +228,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument('--no-jobs', action='store_true', help='skip the --jobs 2 vs --jobs 1 grid (about a minute)')
     b.add_argument('--grid-runs', type=int, default=4, help='runs in that grid')
     b.add_argument('--no-matching', action='store_true', help="skip seibold2022's reference-matching benchmark (banks of 1e4 to 1e6 features; about a minute)")
+    b.add_argument('--no-memory', action='store_true', help='skip the peak memory of a cpu-scale supervised run (about a minute)')
     b.add_argument('--out'); b.set_defaults(func=cmd_bench)
     return p
 

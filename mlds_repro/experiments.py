@@ -362,12 +362,13 @@ def plot_budget_curve(rows:list[dict], experiment:str|None=None, metric:str='iou
     import matplotlib.pyplot as plt
     s = [x for x in summary(rows, metric, split) if experiment is None or x['experiment'] == experiment]
     dsets = list(dict.fromkeys(x['dataset'] for x in s))
+    color = {m: f"C{i}" for i, m in enumerate(dict.fromkeys(x['method'] for x in s))}  # a method keeps its colour in every panel
     fig, axs = plt.subplots(1, max(len(dsets), 1), figsize=(5 * max(len(dsets), 1), 3.8), squeeze=False)
     for ax, d in zip(axs[0], dsets):
         for m in dict.fromkeys(x['method'] for x in s if x['dataset'] == d):
             pts = sorted((full_share(x['budget']), x['mean'], 0 if x['std'] != x['std'] else x['std']) for x in s if x['dataset'] == d and x['method'] == m)
             xs, ys, es = map(np.array, zip(*pts))
-            ax.errorbar(xs, ys, yerr=es, marker='o', capsize=3, label=m); ax.fill_between(xs, ys - es, ys + es, alpha=0.2)  # bars: one std (a lone point too)
+            ax.errorbar(xs, ys, yerr=es, marker='o', capsize=3, label=m, color=color[m]); ax.fill_between(xs, ys - es, ys + es, alpha=0.2, color=color[m])  # bars: one std (a lone point too)
         ax.set_xscale('log'); ax.set_xlabel('share of training units with full masks'); ax.set_ylabel(f"{split} foreground m{metric.upper() if metric != 'dice' else 'Dice'}")
         ax.set_title(d); ax.grid(alpha=0.3); ax.legend(fontsize=8)
     if title: fig.suptitle(title)

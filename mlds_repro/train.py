@@ -21,7 +21,7 @@ from .callbacks import fit_one_cycle_resumable, PhaseTimer
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
            'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'train', 'calibration', 'calibration_summary',
-           'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching']
+           'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching', 'bench_memory']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -388,3 +388,17 @@ def bench_matching(banks=(10_000, 100_000, 1_000_000), dims=(8, 64), pixels:int=
             if p.returncode: raise MLDSError(f"matching benchmark, bank {M}, dim {D}: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
             r = json.loads(p.stdout.strip().splitlines()[-1]); r['share_of_sgemm'] = round(r['gflops'] / r['sgemm_gflops'], 3); out.append(r)
     return out
+
+# %% ../nbs/06a_train.ipynb #4b3c0005
+def bench_memory(n:int=200, epochs:int=20, size:int=64, compile:bool=True, seed:int=0) -> dict:
+    "Peak resident memory (MB) and seconds of a `cpu`-scale supervised run on `n` synthetic images, in a fresh process"
+    import subprocess
+    tmp = Path(tempfile.mkdtemp(prefix='mlds-bench-mem-'))
+    cfg = {**CPU_SCALE, 'size': size, 'epochs': epochs, 'compile': compile, 'channels_last': compile}
+    code = ("import json, resource, time; from mlds_repro.data.synth import write_synth; from mlds_repro.train import train; "
+            f"write_synth('synth-cxr', {str(tmp/'d')!r}, n={int(n)}, size={int(size)}, seed={int(seed)}); t0 = time.time(); "
+            f"train({str(tmp/'d')!r}, 'supervised', budget='full=1', out={str(tmp/'r')!r}, progress=False, seed={int(seed)}, **{cfg!r}); "
+            "print(json.dumps(dict(seconds=round(time.time() - t0, 1), peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))))")
+    p = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env={**os.environ, 'MLDS_REPRO_LOG': 'quiet'})
+    if p.returncode: raise MLDSError(f"memory benchmark: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
+    return {'images': n, 'epochs': epochs, **json.loads(p.stdout.strip().splitlines()[-1])}
