@@ -557,6 +557,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'mlds_repro.train.EpochLines.after_epoch': ('train.html#epochlines.after_epoch', 'mlds_repro/train.py'),
                                   'mlds_repro.train.EpochLines.before_epoch': ('train.html#epochlines.before_epoch', 'mlds_repro/train.py'),
                                   'mlds_repro.train._match_probe': ('train.html#_match_probe', 'mlds_repro/train.py'),
+                                  'mlds_repro.train._memory_probe': ('train.html#_memory_probe', 'mlds_repro/train.py'),
                                   'mlds_repro.train._train': ('train.html#_train', 'mlds_repro/train.py'),
                                   'mlds_repro.train.bench': ('train.html#bench', 'mlds_repro/train.py'),
                                   'mlds_repro.train.bench_matching': ('train.html#bench_matching', 'mlds_repro/train.py'),

@@ -151,22 +151,18 @@ class PseudoLabelMonitor(Callback):
     def after_epoch(self):
         if not self.active: return
         pl, t = self.pseudo_labels(), self.truth
-        self.epoch_stats, ious, on = {}, [], pl >= 0
-        if not on.any():  # nothing labelled yet (an empty reference bank during the burn-in): nothing to score
-            nan = float('nan')
-            self.epoch_stats = {f"pl_{s}_{c}": nan for c in self.classes[1:] for s in ('share', 'iou')}
-            self.epoch_stats.update({f"pl_truth_{c}": self.true_share[c] for c in self.classes[1:]}, pl_miou=nan, pl_acc=nan, pl_coverage=0.)
-            return
+        self.epoch_stats, ious, on, nan = {}, [], pl >= 0, float('nan')
+        none = not on.any()  # nothing labelled yet (an empty reference bank during the burn-in): nothing to score
         for k, c in enumerate(self.classes):
             if not k: continue
             p, g = pl == k, t == k
             union = int((p | g).sum())
-            self.epoch_stats[f"pl_share_{c}"] = float(p.float().mean())
-            self.epoch_stats[f"pl_iou_{c}"] = int((p & g).sum()) / union if union else float('nan')
+            self.epoch_stats[f"pl_share_{c}"] = nan if none else float(p.float().mean())
+            self.epoch_stats[f"pl_iou_{c}"] = int((p & g).sum()) / union if union and not none else nan
             self.epoch_stats[f"pl_truth_{c}"] = self.true_share[c]
-            if union: ious.append(self.epoch_stats[f"pl_iou_{c}"])
-        self.epoch_stats['pl_miou'] = float(np.mean(ious)) if ious else float('nan')
-        self.epoch_stats['pl_acc'] = float(((pl == t) & on).sum() / on.sum()) if on.any() else float('nan')  # on the pixels it labels
+            if union and not none: ious.append(self.epoch_stats[f"pl_iou_{c}"])
+        self.epoch_stats['pl_miou'] = float(np.mean(ious)) if ious else nan
+        self.epoch_stats['pl_acc'] = nan if none else float(((pl == t) & on).sum() / on.sum())  # on the pixels it labels
         self.epoch_stats['pl_coverage'] = float(on.float().mean())
     @torch.no_grad()
     def save_outputs(self, out):

@@ -387,5 +387,5 @@ class Seibold2022(Method):
         return sup_terms(o.dice, o.batch_dice) + [Term('reference_pl', lambda p, b: ce_loss(p.logits, b.extra['reference']), KINDS[1:],
                                                        o.weight, o.rampup, ('reference',))]
     def callbacks(self, o):
-        return [ema_teacher(o), ReferenceLabels(o.bank_size, o.per_image, o.balance, o.k, None if o.sim_threshold <= -1 else o.sim_threshold,
-                                                o.features, o.chunk, o.pixel_share)]
+        return [ema_teacher(o), ReferenceLabels(bank_size=o.bank_size, per_image=o.per_image, balance=o.balance, k=o.k, features=o.features,
+                                                threshold=None if o.sim_threshold <= -1 else o.sim_threshold, chunk=o.chunk, pixel_share=o.pixel_share)]

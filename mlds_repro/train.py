@@ -392,8 +392,14 @@ def bench_matching(banks=(10_000, 100_000, 1_000_000), dims=(8, 64), pixels:int=
 # %% ../nbs/06a_train.ipynb #4b3c0005
 def bench_memory(n:int=200, epochs:int=20, size:int=64, compile:bool=True, seed:int=0) -> dict:
     "Peak resident memory (MB) and seconds of a `cpu`-scale supervised run on `n` synthetic images, in a fresh process"
-    import subprocess
+    import subprocess, shutil
     tmp = Path(tempfile.mkdtemp(prefix='mlds-bench-mem-'))
+    try: return _memory_probe(tmp, n, epochs, size, compile, seed)
+    finally: shutil.rmtree(tmp, ignore_errors=True)  # the data set and the run are scratch
+
+def _memory_probe(tmp:Path, n:int, epochs:int, size:int, compile:bool, seed:int) -> dict:
+    "`bench_memory` in the folder `tmp`"
+    import subprocess
     cfg = {**CPU_SCALE, 'size': size, 'epochs': epochs, 'compile': compile, 'channels_last': compile}
     code = ("import json, resource, time; from mlds_repro.data.synth import write_synth; from mlds_repro.train import train; "
             f"write_synth('synth-cxr', {str(tmp/'d')!r}, n={int(n)}, size={int(size)}, seed={int(seed)}); t0 = time.time(); "
