@@ -9,14 +9,15 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv
+from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, broadcast_object
 from .models import copy_model
 from .losses import complete_pseudo_labels, match_reference
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
 __all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'ReferenceLabels', 'CutMixWeak', 'InstanceWeights', 'FiniteLoss',
-           'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState', 'fit_one_cycle_resumable']
+           'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState', 'fit_one_cycle_resumable',
+           'Distributed']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -207,9 +208,12 @@ class ReferenceLabels(Callback):
         for c in (range(self.C) if self.balance else [None]):  # balanced: n pixels of each class; else n x C pixels of any class
             idx = torch.nonzero(live & (lab == c) if c is not None else live).flatten()
             if len(idx): pick.append(idx[torch.randperm(len(idx), generator=self.gen)[:n if c is not None else n * self.C].to(idx.device)])
-        if not pick: return
-        pick = torch.cat(pick)
+        pick = torch.cat(pick) if pick else torch.zeros(0, dtype=torch.long, device=ff.device)
         nf, nl = ff[pick], lab[pick]
+        if dist_info()[1] > 1:  # every process adds every process's new pixels (in rank order): one bank in all of them
+            parts = gather_objects((nf.cpu(), nl.cpu()))
+            nf, nl = torch.cat([p[0] for p in parts]).to(ff.device), torch.cat([p[1] for p in parts]).to(ff.device)
+        if not len(nl): return
         F_, L_ = (nf, nl) if self.feats is None else (torch.cat([nf, self.feats]), torch.cat([nl, self.labs]))
         if self.balance:
             oh = F.one_hot(L_, self.C)
@@ -248,7 +252,7 @@ class ReferenceLabels(Callback):
         sel = torch.isin(kind, torch.tensor([KINDS.index(k) for k in kinds], device=kind.device)) & ~full
         f = self.embed(x[full | sel])            # one teacher pass for the bank and the pixels to label
         fu = full[full | sel]
-        if fu.any(): self.add(f[fu], mask[full])
+        self.add(f[fu], mask[full])               # also without full-mask items here: in a process group every process takes part
         out = torch.full(mask.shape, -1, dtype=torch.long, device=mask.device)
         if sel.any(): out[sel] = self.match(f[~fu], cand[sel], self.pixel_share)
         loss.extra['reference'] = out
@@ -366,8 +370,10 @@ class InstanceWeights(Callback):
         cand, kind, mask, pres, index = self.learn.yb
         if self.feat not in (out.extra or {}): raise MLDSError(f"instance weights: the model output has no {self.feat!r} (the classifier's input)")
         upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get('source'))
-        if len(upd):
-            k = index[upd.to(index.device)].cpu(); g = g.cpu()
+        k, g = index[upd.to(index.device)].cpu(), g.cpu()
+        if dist_info()[1] > 1:  # every process applies every process's updates: the same weights in all of them
+            parts = gather_objects((k, g)); k, g = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
+        if len(k):
             b1, b2 = self.betas
             self.t[k] += 1; self.m[k] = b1 * self.m[k] + (1 - b1) * g; self.v[k] = b2 * self.v[k] + (1 - b2) * g * g
             mh, vh = self.m[k] / (1 - b1 ** self.t[k].float()), self.v[k] / (1 - b2 ** self.t[k].float())
@@ -447,15 +453,19 @@ class PhaseTimer(Callback):
         return {k: round(v, 2) for k, v in self.phases.items()}
 
 # %% ../nbs/05_callbacks.ipynb #cde9c96e
+def _stateful(cb, method:str='state_dict') -> bool:
+    "Whether the callback's own class defines `method` (a fastai callback hands unknown attributes on to the learner and its model)"
+    return callable(getattr(type(cb), method, None))
+
 def callback_states(learn, skip=()) -> dict:
     "`state_dict()` of every callback of `learn` that has one (by callback name), but those in `skip`"
-    return {cb.name: cb.state_dict() for cb in learn.cbs if callable(getattr(cb, 'state_dict', None)) and cb not in skip}
+    return {cb.name: cb.state_dict() for cb in learn.cbs if _stateful(cb) and cb not in skip}
 
 # %% ../nbs/05_callbacks.ipynb #f11f0b64
 def load_callback_states(learn, states:dict, skip=()):
     "Give every stateful callback of `learn` its state from `states`; a callback missing there is an error"
     for cb in learn.cbs:
-        if not callable(getattr(cb, 'load_state_dict', None)) or cb in skip: continue
+        if not _stateful(cb, 'load_state_dict') or cb in skip: continue
         if cb.name not in states: raise MLDSError(f"checkpoint: no state for the callback {cb.name!r} (saved: {', '.join(states) or 'none'})")
         cb.load_state_dict(states[cb.name])
 
@@ -470,7 +480,7 @@ class TrainState(Callback):
     @property
     def ckpt(self): return self.out/'checkpoint.pth'
     def before_fit(self):  # after the callbacks that build their state in before_fit (the EMA teacher): lower order
-        self.out.mkdir(parents=True, exist_ok=True)
+        if is_writer(): self.out.mkdir(parents=True, exist_ok=True)
         if self.pending is not None: load_callback_states(self.learn, self.pending, skip=(self,))
         self.pending = None
     def after_epoch(self):
@@ -486,6 +496,7 @@ class TrainState(Callback):
         if cur == cur and cur > self.best:
             self.best, self.best_epoch = cur, row['epoch']
             self.best_state = {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
+        if not is_writer(): return  # in a process group only rank 0 writes (every process keeps the same rows and best weights)
         atomic_csv(self.rows, self.out/'history.csv')
         dl = self.learn.dls.train
         d = dict(epochs_done=row['epoch'] + 1, model=self.learn.model.state_dict(), opt=self.learn.opt.state_dict(),
@@ -493,15 +504,20 @@ class TrainState(Callback):
                  rng=dict(torch=torch.get_rng_state(), numpy=np.random.get_state(), python=random.getstate()),
                  rows=self.rows, best=self.best, best_epoch=self.best_epoch, best_state=self.best_state)
         atomic_write(self.ckpt, lambda f: torch.save(d, f), 'wb')
-    def load(self, learn) -> int:
-        "Restore everything from the checkpoint into `learn`; returns the number of epochs already done"
-        try: d = torch.load(self.ckpt, map_location='cpu', weights_only=False)
+    def _read(self) -> dict|None:
+        "The checkpoint, or None if there is none or it is unreadable (then it is moved aside for inspection)"
+        if not self.ckpt.exists(): return None
+        try: return torch.load(self.ckpt, map_location='cpu', weights_only=False)
         except Exception as e:  # truncated or corrupt: kept aside for inspection, the run starts again
             aside = self.ckpt.with_name(f"checkpoint.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.pth"); self.ckpt.rename(aside)
             import sys
             print(f"warning: {self.ckpt}: unreadable ({type(e).__name__}); moved aside to {aside.name}; the run starts again from its first epoch",
                   file=sys.stderr, flush=True)
-            return 0
+            return None
+    def load(self, learn) -> int:
+        "Restore everything from the checkpoint into `learn`; returns the number of epochs already done (0 if there is none)"
+        d = broadcast_object(self._read() if is_writer() else None)  # one reader; in a process group rank 0 sends it to the others
+        if d is None: return 0
         if 'callbacks' not in d: raise MLDSError(f"{self.ckpt}: a checkpoint of an older version without callback states; train this run afresh")
         learn.model.load_state_dict(d['model'])
         if learn.opt is None: learn.create_opt()
@@ -518,7 +534,7 @@ def fit_one_cycle_resumable(learn, n_epoch:int, lr_max:float, out, resume:bool=F
                             pct_start:float=0.25, div:float=25., div_final:float=1e5, cbs=None) -> TrainState:
     "One-cycle training over `n_epoch` epochs with per-epoch checkpoints in `out`; `resume` continues a stopped run"
     ts = TrainState(out, monitor)
-    start = ts.load(learn) if resume and ts.ckpt.exists() else 0
+    start = ts.load(learn) if resume else 0
     if start < n_epoch:
         if learn.opt is None: learn.create_opt()
         learn.opt.set_hyper('lr', lr_max)
@@ -531,3 +547,56 @@ def fit_one_cycle_resumable(learn, n_epoch:int, lr_max:float, out, resume:bool=F
         finally: del learn.run_progress
     if ts.best_state is not None: learn.model.load_state_dict(ts.best_state)
     return ts
+
+# %% ../nbs/05_callbacks.ipynb #8e1d0a02
+class Distributed(Callback):
+    "Data-parallel training over the processes of a process group (`torchrun`): DDP while training, buffers averaged after each step, validation counts and loss terms summed"
+    order = 40  # after_step before the EMA teacher's (65); after_validate and after_epoch before the recorder (50) and LossTerms (60) read
+    def __init__(self): self.ddp = None
+    def before_fit(self):
+        self.world = dist_info()[1]
+        if self.world == 1: self.ddp = None; return
+        from torch.nn.parallel import DistributedDataParallel as DDP
+        m = self.learn.model; dev = next(m.parameters()).device
+        self.ddp = DDP(m, device_ids=[dev.index] if dev.type == 'cuda' else None, forward_sync_buffers=False)  # buffers: averaged in after_step
+    def before_train(self):
+        if self.ddp is not None: self.learn.model = self.ddp
+    def after_train(self):
+        if self.ddp is not None: self.learn.model = self.ddp.module
+    def after_fit(self):
+        if self.ddp is None: return
+        self.learn.model, self.ddp = self.ddp.module, None
+        self.check()
+    def check(self, rtol:float=1e-5):
+        "Raise `RunFailed` unless the model and every callback's state (EMA teacher, reference bank, instance weights) are the same in every process"
+        def sums(x):  # one sum per floating-point tensor, in a fixed order
+            if isinstance(x, torch.Tensor): return [float(x.double().sum())] if x.dtype.is_floating_point else []
+            if isinstance(x, dict): return [v for k in x for v in sums(x[k])]
+            if isinstance(x, (list, tuple)): return [v for e in x for v in sums(e)]
+            return []
+        mine = torch.tensor(sums([self.learn.model.state_dict(), callback_states(self.learn)]), dtype=torch.float64)
+        every = torch.stack(gather_objects(mine))
+        gap = (every - every[0]).abs().max() / every.abs().max().clamp(min=1e-12)
+        if gap > rtol: raise RunFailed(f"data-parallel run: the processes' models differ (relative gap {float(gap):.2e}); their states were not kept in step")
+    @torch.no_grad()
+    def after_step(self):
+        if self.ddp is None: return
+        import torch.distributed as dist
+        bufs = [b for b in self.ddp.module.buffers() if b.dtype.is_floating_point]
+        if not bufs: return
+        flat = torch.cat([b.flatten().float() for b in bufs]); dist.all_reduce(flat); flat /= self.world
+        for b, v in zip(bufs, flat.split([b.numel() for b in bufs])): b.copy_(v.view_as(b))
+    def after_validate(self):
+        if self.ddp is None: return
+        mets = list(self.learn.recorder._valid_mets)
+        mine = [(getattr(m, 'cm', None), (float(m.total), m.count) if hasattr(m, 'total') else None) for m in mets]
+        every = gather_objects(mine)
+        for j, m in enumerate(mets):
+            if mine[j][0] is not None: m.cm = sum(e[j][0] for e in every)
+            if mine[j][1] is not None: m.total, m.count = sum(e[j][1][0] for e in every), sum(e[j][1][1] for e in every)
+    def after_epoch(self):
+        lt = getattr(self.learn, 'loss_terms', None)
+        if self.ddp is None or lt is None: return
+        every = gather_objects(({k: float(v) for k, v in lt.sums.items()}, float(lt.total), lt.n))
+        lt.sums = {k: sum(e[0].get(k, 0.) for e in every) for k in dict.fromkeys(k for e in every for k in e[0])}
+        lt.total, lt.n = sum(e[1] for e in every), sum(e[2] for e in every)

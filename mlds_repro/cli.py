@@ -118,7 +118,8 @@ def cmd_train(a):
               device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth,
               steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads,
               **_options(a.method, a.opt or []))
-    print(f"wrote {a.out}: best epoch {m['best_epoch'] + 1}; val mIoU {m['val']['iou']['mean']:.4f}, test mIoU {m['test']['iou']['mean']:.4f}")
+    from mlds_repro.core import is_writer
+    if is_writer(): print(f"wrote {a.out}: best epoch {m['best_epoch'] + 1}; val mIoU {m['val']['iou']['mean']:.4f}, test mIoU {m['test']['iou']['mean']:.4f}")
 
 # %% ../nbs/08_cli.ipynb #4b73c8be
 def cmd_reproduce(a):

@@ -11,7 +11,8 @@ import numpy as np, torch
 
 # %% auto #0
 __all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write',
-           'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'parse_kv', 'class_colours', 'overlay']
+           'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'dist_info', 'is_writer', 'gather_objects',
+           'broadcast_object', 'barrier', 'parse_kv', 'class_colours', 'overlay']
 
 # %% ../nbs/00_core.ipynb #eb5ac545
 class MLDSError(ValueError):
@@ -136,6 +137,37 @@ def folder_lock(folder, what:str='this folder'):
     try: yield folder
     finally:
         if p.exists() and p.read_text(errors='replace').strip() == me: p.unlink()
+
+# %% ../nbs/00_core.ipynb #7d15c0a2
+def dist_info() -> tuple[int, int]:
+    "This process's rank and the number of processes (`(0, 1)` outside a process group)"
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
+    return 0, 1
+
+def is_writer() -> bool:
+    "Whether this process writes the outputs: the only process, or rank 0 of a process group"
+    return dist_info()[0] == 0
+
+def gather_objects(obj) -> list:
+    "`obj` of every process, in rank order (`[obj]` in a single process); every process must call it"
+    import torch.distributed as dist
+    w = dist_info()[1]
+    if w == 1: return [obj]
+    out = [None] * w; dist.all_gather_object(out, obj)
+    return out
+
+def broadcast_object(obj, src:int=0):
+    "The `obj` of process `src`, in every process (`obj` itself in a single process)"
+    import torch.distributed as dist
+    if dist_info()[1] == 1: return obj
+    box = [obj]; dist.broadcast_object_list(box, src=src)
+    return box[0]
+
+def barrier():
+    "Wait until every process gets here (nothing in a single process)"
+    import torch.distributed as dist
+    if dist_info()[1] > 1: dist.barrier()
 
 # %% ../nbs/00_core.ipynb #568095f3
 def parse_kv(s, what:str='value', value:Callable|None=None) -> dict:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, copy, dataclasses, json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock
+from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock, is_writer, broadcast_object
 from .annotations import format_budget, parse_budget, parse_noise, format_noise, BUDGET_STRATEGIES
 from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
@@ -16,12 +16,12 @@ from .models import save_model
 from .methods import get_method, make_learner, in_channels
 from .models import compile_model, uncompile
 from fastai.callback.core import Callback
-from .callbacks import fit_one_cycle_resumable, PhaseTimer
+from .callbacks import fit_one_cycle_resumable, PhaseTimer, Distributed
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
-           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'train', 'calibration', 'calibration_summary',
-           'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching', 'bench_memory']
+           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'init_distributed', 'train', 'calibration',
+           'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching', 'bench_memory']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -104,7 +104,9 @@ class EpochLines(Callback):
     def after_epoch(self):
         rec = self.learn.recorder
         names = [n for n in rec.metric_names[1:] if n != 'time']
-        vals = ' '.join(f"{n} {float(v):.4f}" for n, v in zip(names, rec.log[1:1 + len(names)]) if v is not None)
+        ts = getattr(self.learn, 'train_state', None)  # its row: the history's numbers (mean training loss, over every process)
+        row = ts.rows[-1] if ts is not None and ts.rows else dict(zip(names, rec.log[1:1 + len(names)]))
+        vals = ' '.join(f"{n} {float(row[n]):.4f}" for n in names if row.get(n) is not None)
         start = getattr(getattr(self.learn, 'train_state', None), 'start_epoch', 0)
         print(f"{self.tag}epoch {start + self.epoch + 1}/{self.n_epoch} {vals} {time.time() - self.t0:.1f} s", flush=True)
 
@@ -118,12 +120,14 @@ def check_device(device:str) -> str:
     return device
 
 def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, steps_per_epoch:int|None=None,
-                     threads:int|None=None, num_workers:int=0, device:str='cpu'):
-    "Raise an `MLDSError` naming the first impossible training setting"
+                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1):
+    "Raise an `MLDSError` naming the first impossible training setting (`world`: processes sharing each batch)"
     import math
     if epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
     if size < 16: raise MLDSError(f"--size {size}: need at least 16 pixels")
     if bs < 2: raise MLDSError(f"--batch {bs}: need at least 2 (BatchNorm needs two images)")
+    if world > 1 and (bs % world or bs // world < 2):
+        raise MLDSError(f"--batch {bs} with {world} processes: the batch is split among them; it must be a multiple of {world} giving each at least 2 images")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0): raise MLDSError(f"--lr {lr}: the learning rate must be a positive number")
     if width < 1: raise MLDSError(f"--width {width}: need at least 1")
     if depth < 1: raise MLDSError(f"--depth {depth}: need at least 1")
@@ -132,6 +136,24 @@ def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:
     if threads is not None and threads < 1: raise MLDSError(f"--threads {threads}: need at least 1")
     if num_workers < 0: raise MLDSError(f"--workers {num_workers}: cannot be negative")
     check_device(device)
+
+# %% ../nbs/06a_train.ipynb #3d1a0b02
+def init_distributed(device:str='cpu') -> tuple[str, int, int]:
+    "Join the process group `torchrun` describes in the environment (gloo on the CPU, NCCL on GPUs); this process's device, rank and the number of processes"
+    world = int(os.environ.get('WORLD_SIZE') or 1)
+    if world <= 1: return device, 0, 1
+    import atexit, datetime, torch.distributed as dist
+    cuda = torch.device(device).type == 'cuda'
+    if cuda:  # untested on GPUs
+        local = int(os.environ.get('LOCAL_RANK') or 0); torch.cuda.set_device(local); device = f"cuda:{local}"
+    if not dist.is_initialized():
+        miss = [k for k in ('RANK', 'MASTER_ADDR', 'MASTER_PORT') if not os.environ.get(k)]
+        if miss: raise MLDSError(f"WORLD_SIZE={world} is set but {', '.join(miss)} not: start data-parallel runs with torchrun --nproc_per_node N")
+        dist.init_process_group('nccl' if cuda else 'gloo', timeout=datetime.timedelta(minutes=30))
+        def leave():  # together: a process that leaves the group while another still talks to it aborts
+            if dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
+        atexit.register(leave)
+    return device, dist.get_rank(), dist.get_world_size()
 
 # %% ../nbs/06a_train.ipynb #fe506857
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
@@ -149,22 +171,23 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
     noise = format_noise(parse_noise(weak_noise))
     check_train_args(epochs=epochs, size=size, bs=bs, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, threads=threads,
-                     num_workers=num_workers, device=device)
+                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1))
     parse_budget(budget)
     if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
     if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     out = out_folder(out); created = not out.exists()
     if not (Path(data)/'dataset.json').exists(): DataDir(data)  # a missing data folder fails here, before anything is written
+    device, rank, world = init_distributed(device)
     try:
-        with folder_lock(out, 'a training run'):
+        with folder_lock(out, 'a training run') if rank == 0 else contextlib.nullcontext():  # in a process group rank 0 holds the lock and writes
             return _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs)
+                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank, world)
     except BaseException:
-        if created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a run that could not start leaves no folder
+        if rank == 0 and created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a run that could not start leaves no folder
         raise
 
 def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs) -> dict:
+           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1) -> dict:
     method = m.name
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit,
                 budget_strategy=budget_strategy, epochs=epochs,
@@ -181,10 +204,11 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
     dd = DataDir(data)
     dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, weak_noise=weak_noise, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
-    atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
+    if world > 1: dls.train.shard(rank, world); dls.valid.shard(rank, world)  # each process: its share of every batch, of the validation set
+    if rank == 0: atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
     learn.model.to(device)
-    info = dict(compile=bool(compile))
+    info = dict(compile=bool(compile), processes=world)
     if compile:
         import torch._dynamo as dynamo
         dynamo.reset(); dynamo.utils.counters.clear()
@@ -197,26 +221,27 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
     if not progress:
         from fastai.callback.progress import ProgressCallback
         learn.remove_cb(ProgressCallback); learn.logger = lambda *a, **k: None  # history.csv keeps the per-epoch table
-        if log_mode() != 'quiet': cbs = [EpochLines(epochs, tag)] + list(cbs)
+        if log_mode() != 'quiet' and rank == 0: cbs = [EpochLines(epochs, tag)] + list(cbs)
     pt = PhaseTimer(); info['setup_s'] = round(time.time() - t_start, 1); t_fit = time.time()
-    ts = fit_one_cycle_resumable(learn, epochs, lr, out, resume=resume, cbs=[pt] + list(cbs))
+    ts = fit_one_cycle_resumable(learn, epochs, lr, out, resume=resume, cbs=[pt] + ([Distributed()] if world > 1 else []) + list(cbs))
     info['phases_s'] = pt.summary()
     model = uncompile(learn.model).eval()  # scoring at each image's own size runs eagerly
     if compile:
         c = dynamo.utils.counters
         info.update(graphs=int(c['stats']['unique_graphs']), recompiles=int(sum(c['recompiles'].values())))
     info['fit_s'] = round(time.time() - t_fit, 1); t0 = time.time()
+    if rank > 0: return broadcast_object(None)  # the metrics rank 0 scores and writes
     metrics = {s: evaluate_model(model, dd, s, size, device) for s in ('val', 'test')}
     info['scoring_s'] = round(time.time() - t0, 1); t0 = time.time()
     metrics['best_epoch'] = ts.best_epoch
     save_model(model, out/'model.pth', classes=dd.classes, size=size, method=method, budget=args['budget'], seed=seed, best_epoch=ts.best_epoch)
     for cb in learn.cbs:  # what callbacks learnt per run (e.g. `instance_weights.csv`)
-        if callable(getattr(cb, 'save_outputs', None)): cb.save_outputs(out)
+        if callable(getattr(type(cb), 'save_outputs', None)): cb.save_outputs(out)
     plot_curves(ts.rows, out/'curves.png')
     plot_predictions(model, dd, 'test', size, device=device, path=out/'predictions.png')
     info['figures_s'] = round(time.time() - t0, 1); info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
     atomic_json(metrics, out/'metrics.json')
-    return metrics
+    return broadcast_object(metrics)
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
 CPU_SCALE = dict(size=96, width=8, depth=4, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores

@@ -125,11 +125,36 @@ class MixedDL(DataLoader):
                 streams[g] = np.concatenate([rng.permutation(idx) for _ in range(-(-need // len(idx)))])[:need]
             order = np.concatenate([np.concatenate([streams[g][b*c:(b+1)*c] for g, c in self.composition.items()]) for b in range(self.n_batches)])
         else:
-            N = len(self.dataset); n = N if self.n is None else self.n
+            N = len(self.dataset); n = self._global[1] if self._global else (N if self.n is None else self.n)
             passes = [rng.permutation(N) if self.shuffle else np.arange(N) for _ in range(max(1, -(-n // N)))]
             order = np.concatenate(passes)[:n]  # an epoch longer than the data cycles through reshuffled passes
         seeds = rng.integers(0, 2**31, len(order))
-        return [(int(i), int(s)) for i, s in zip(order, seeds)]
+        idxs = [(int(i), int(s)) for i, s in zip(order, seeds)]
+        return self._share(idxs) if self.world > 1 else idxs
+
+    rank, world, _global = 0, 1, None
+    def shard(self, rank:int, world:int):
+        "Give process `rank` of `world` its share of every epoch: items `rank::world` of each batch (training) or of the whole order (evaluation)"
+        if world == 1: return self
+        if not 0 <= rank < world: raise MLDSError(f"data loader: rank {rank} outside the {world} processes")
+        if self.shuffle and (self.bs % world or self.bs // world < 2):
+            raise MLDSError(f"--batch {self.bs}: with {world} processes the batch must be a multiple of {world} and give each process at least 2 items (BatchNorm)")
+        gbs, gn = self._global = (self.bs, self.n if self.n is not None else len(self.dataset))
+        if self.shuffle:
+            full, rem = divmod(gn, gbs)
+            self.bs, self.n = gbs // world, full * (gbs // world) + (len(range(rank, rem, world)) if rem >= world and not self.drop_last else 0)
+        else: self.n = len(range(rank, gn, world))
+        self.rank, self.world = rank, world
+        return self
+
+    def _share(self, idxs:list) -> list:
+        "This process's items of the epoch's global order `idxs`"
+        if not self.shuffle: return idxs[self.rank::self.world]
+        gbs, out = self._global[0], []
+        for b in range(0, len(idxs), gbs):  # a last partial batch is kept only if every process gets an item of it
+            chunk = idxs[b:b + gbs]
+            if len(chunk) == gbs or (len(chunk) >= self.world and not self.drop_last): out += chunk[self.rank::self.world]
+        return out
 
     def new(self, dataset=None, cls=None, **kwargs):
         kwargs.setdefault('seed', self.seed)
