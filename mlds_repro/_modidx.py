@@ -415,6 +415,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                         'mlds_repro.experiments.scale_config': ( 'experiments.html#scale_config',
                                                                                  'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.summary': ('experiments.html#summary', 'mlds_repro/experiments.py'),
+                                        'mlds_repro.experiments.train_processes': ( 'experiments.html#train_processes',
+                                                                                    'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.train_run': ('experiments.html#train_run', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.worker_config': ( 'experiments.html#worker_config',
                                                                                   'mlds_repro/experiments.py'),

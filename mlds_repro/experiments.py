@@ -7,18 +7,18 @@ from __future__ import annotations
 import contextlib, csv, datetime, hashlib, io, json, os, sys, tempfile, time, traceback
 from pathlib import Path
 import numpy as np
-from .core import MLDSError, KINDS, atomic_write, atomic_csv, parse_kv, out_folder, folder_lock
+from .core import MLDSError, RunFailed, KINDS, atomic_write, atomic_csv, parse_kv, out_folder, folder_lock
 from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES, parse_noise, format_noise
 from .data.core import DataDir
-from .train import train, CPU_SCALE, env_vars, check_device
+from .train import train, CPU_SCALE, env_vars, check_device, check_train_args
 
 # %% auto #0
 __all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'method_free_source', 'code_version',
            'data_fingerprint', 'prepare_data', 'check_dataset', 'dataset_name', 'Run', 'grid', 'metric_rows',
-           'write_rows', 'read_rows', 'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments',
-           'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims',
-           'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'write_report', 'notebooks_dir',
-           'run_name', 'reproduce']
+           'write_rows', 'read_rows', 'train_processes', 'train_run', 'dask_client', 'worker_config', 'local_cluster',
+           'run_experiments', 'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure',
+           'load_claims', 'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'write_report',
+           'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -221,12 +221,26 @@ def _log(msg:str):
 
 def _fmt_s(s:float) -> str: return f"{s / 60:.1f} min" if s >= 90 else f"{s:.0f} s"
 
-def train_run(data, folder, kw:dict, tag:str='') -> dict:
-    "Train (or resume) one run into `folder`; never raises: `{'ok', 'seconds', 'resumed'}`, or `{'ok': False, 'error'}` with `error.txt`"
+def train_processes(data, folder, kw:dict, procs:int, resume:bool=False, tag:str=''):
+    "Train one run as `procs` data-parallel processes (`torchrun --standalone`); their per-epoch lines go to stdout, a failure is a `RunFailed`"
+    import subprocess
+    a = dict(kw, data=str(data), out=str(folder), resume=resume, tag=tag)
+    code = ("import json, sys; from mlds_repro.train import train; a = json.loads(sys.argv[1]); "
+            "train(a.pop('data'), out=a.pop('out'), resume=a.pop('resume'), progress=False, tag=a.pop('tag'), **a)")
+    cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(procs), '--no-python', sys.executable, '-c', code, json.dumps(a)]
+    p = subprocess.run(cmd, stdout=None, stderr=subprocess.PIPE, text=True, env={**os.environ, 'OMP_NUM_THREADS': os.environ.get('OMP_NUM_THREADS', '1')})
+    if p.returncode:
+        lines = [l for l in p.stderr.splitlines() if 'Error' in l and 'ChildFailedError' not in l and 'elastic' not in l]
+        Path(folder).mkdir(parents=True, exist_ok=True); (Path(folder)/'processes.log').write_text(p.stderr)
+        raise RunFailed(f"{procs} processes exited with {p.returncode}: {lines[-1].strip() if lines else 'see processes.log'}")
+
+def train_run(data, folder, kw:dict, tag:str='', procs:int=1) -> dict:
+    "Train (or resume) one run into `folder` (`procs` > 1: data-parallel); never raises: `{'ok', 'seconds', 'resumed'}`, or `{'ok': False, 'error'}` with `error.txt`"
     folder, t0 = Path(folder), time.time()
     resume = (folder/'checkpoint.pth').exists()
     try:
-        train(data, out=folder, resume=resume, progress=False, tag=tag, **kw)
+        if procs > 1: train_processes(data, folder, kw, procs, resume, tag)
+        else: train(data, out=folder, resume=resume, progress=False, tag=tag, **kw)
         (folder/'error.txt').unlink(missing_ok=True)
         return dict(ok=True, seconds=time.time() - t0, resumed=resume)
     except Exception as e:
@@ -257,8 +271,11 @@ def local_cluster(jobs:int):
         return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR)
 
 # %% ../nbs/07_experiments.ipynb #2060b9dc
-def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress:bool|None=None, scheduler=None) -> list[dict]:
+def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress:bool|None=None, scheduler=None,
+                    procs:int|None=None, # processes per run, data-parallel (None: `MLDS_REPRO_PROCS`, else 1)
+                   ) -> list[dict]:
     "Train (or reuse) every run of `runs` on `data`, in-process or as Dask tasks; returns tidy rows, saved to `out_dir/results/<paper>.csv`"
+    procs = int(procs or os.environ.get('MLDS_REPRO_PROCS') or 1)
     from mlds_repro.train import log_mode
     out_dir, data = Path(out_dir), Path(data)
     dataset = dataset_name(data)
@@ -270,7 +287,8 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
     client = dask_client(scheduler) if fresh else None
     workers = len(client.scheduler_info()['workers']) if client is not None else 1
     _log(f"[{paper}] {dataset}: {n} runs planned, {n - len(fresh)} finished earlier, {len(fresh)} to train"
-         + (f" as Dask tasks on {workers} worker(s) at {client.scheduler.address}" if client is not None else " in this process"))
+         + (f" as Dask tasks on {workers} worker(s) at {client.scheduler.address}" if client is not None else " in this process")
+         + (f", each in {procs} data-parallel processes" if procs > 1 else ''))
     status, metrics, t_all, times = {}, {}, time.time(), []
     def done(f, res):
         status[f] = res
@@ -283,7 +301,7 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
     kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **todo[f][0].settings(cfg), **todo[f][0]['options'])
     if client is not None:
         from distributed import as_completed
-        futs = {client.submit(train_run, str(data), f, kw(f), tags[f] + ' ', pure=False, key=f"train-{Path(f).name}"): f for f in fresh}
+        futs = {client.submit(train_run, str(data), f, kw(f), tags[f] + ' ', procs, pure=False, key=f"train-{Path(f).name}"): f for f in fresh}
         try:
             for fut in as_completed(futs, loop=client.loop):
                 try: res = fut.result()
@@ -295,7 +313,7 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
         from fastprogress.fastprogress import progress_bar
         bars = (log_mode() == 'bars') if progress is None else progress
         for f in (progress_bar(fresh, leave=False) if bars and fresh else fresh):
-            done(f, train_run(data, f, kw(f), tags[f] + ' '))
+            done(f, train_run(data, f, kw(f), tags[f] + ' ', procs))
     rows, failed = [], []
     for f, rs in todo.items():
         if f in status and not status[f]['ok']:
@@ -551,6 +569,7 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
               scheduler:str|None=None, # address of an existing Dask scheduler to send the runs to instead
               compile:bool|None=None, # compiled training (None: the scale's default)
               budget_strategy:str|None=None, # how the full-mask units are drawn for every method (None: each notebook's own)
+              procs:int=1, # processes per run, data-parallel (`torchrun`; see `train`)
              ) -> dict:
     "Execute the reproduction notebooks of `papers` at `scale` into `out`; write results.csv, report.md and figures/"
     import papermill as pm
@@ -559,6 +578,8 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     if seeds is not None and seeds < 1: raise MLDSError(f"--seeds {seeds}: need at least 1")
     jobs = JOBS if jobs is None else jobs
     if jobs < 1: raise MLDSError(f"--jobs {jobs}: need at least 1")
+    if procs < 1: raise MLDSError(f"--procs {procs}: need at least 1")
+    if procs > 1: check_train_args(bs=scale_config(scale)['train']['bs'], world=procs)   # the scale's batch must split among them
     if budget_strategy not in (None, *BUDGET_STRATEGIES):
         raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     present = [p for p in PAPERS if (nbs/f"{p}.ipynb").exists()]
@@ -571,7 +592,8 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     check_device(device)
     out = out_folder(out).resolve()
     with folder_lock(out, 'a reproduction'):
-        return _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy)
+        with env_vars(MLDS_REPRO_PROCS=procs if procs > 1 else None):  # read by `run_experiments` in the notebooks' kernels
+            return _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy)
 
 def _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy) -> dict:
     mp = out/'reproduce.json'
