@@ -8,6 +8,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                           'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations.Annotation.from_mask': ( 'annotations.html#annotation.from_mask',
                                                                                          'mlds_repro/annotations.py'),
+                                        'mlds_repro.annotations.Annotation.label_map': ( 'annotations.html#annotation.label_map',
+                                                                                         'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations.Annotation.presence': ( 'annotations.html#annotation.presence',
                                                                                         'mlds_repro/annotations.py'),
                                         'mlds_repro.annotations._covering': ('annotations.html#_covering', 'mlds_repro/annotations.py'),

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import csv, io, math
 from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 import numpy as np
 from scipy import ndimage
@@ -86,7 +87,7 @@ class Annotation:
     "One image's annotation of one kind, with its payload"
     kind:str
     n_classes:int
-    mask:np.ndarray|None = None # full: the label map
+    mask:np.ndarray|Callable|None = None # full: the label map, or a function that reads it (the data set's own masks stay on disk)
     boxes:list = field(default_factory=list) # box: (cls, x0, y0, x1, y1), x1 and y1 exclusive
     labels:np.ndarray|None = None # global: boolean presence per class
     partial:np.ndarray|None = None # eroded: label map with IGNORE where unlabelled
@@ -106,12 +107,17 @@ class Annotation:
         if kind == 'eroded': return cls(kind, n_classes, partial=eroded_label(mask, n_classes, **kw))
         return cls(kind, n_classes)
 
+    def label_map(self) -> np.ndarray|None:
+        "The full mask (read now if `mask` is a function that reads it)"
+        return self.mask() if callable(self.mask) else self.mask
+
     def candidates(self, shape:tuple) -> np.ndarray:
         "Boolean C x H x W map of the classes still possible at each pixel"
         C, (H, W) = self.n_classes, shape
         if self.kind == 'full':
-            if self.mask.shape != (H, W): raise MLDSError(f"mask shape {self.mask.shape} != image shape {(H, W)}")
-            return np.arange(C)[:, None, None] == self.mask[None]
+            m = self.label_map()
+            if m.shape != (H, W): raise MLDSError(f"mask shape {m.shape} != image shape {(H, W)}")
+            return np.arange(C)[:, None, None] == m[None]
         out = np.ones((C, H, W), bool)
         if self.kind == 'box':
             out[1:] = False
@@ -126,7 +132,7 @@ class Annotation:
     def presence(self) -> np.ndarray:
         "Per class: 1 known present, 0 known absent, -1 unknown (int8, C)"
         C = self.n_classes
-        if self.kind == 'full': return mask_labels(self.mask, C).astype(np.int8)
+        if self.kind == 'full': return mask_labels(self.label_map(), C).astype(np.int8)
         if self.kind == 'global': return np.asarray(self.labels, bool).astype(np.int8)
         out = np.full(C, -1, np.int8)
         if self.kind == 'box':

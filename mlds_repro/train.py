@@ -426,10 +426,11 @@ def _memory_probe(tmp:Path, n:int, epochs:int, size:int, compile:bool, seed:int)
     "`bench_memory` in the folder `tmp`"
     import subprocess
     cfg = {**CPU_SCALE, 'size': size, 'epochs': epochs, 'compile': compile, 'channels_last': compile}
-    code = ("import json, resource, time; from mlds_repro.data.synth import write_synth; from mlds_repro.train import train; "
-            f"write_synth('synth-cxr', {str(tmp/'d')!r}, n={int(n)}, size={int(size)}, seed={int(seed)}); t0 = time.time(); "
+    gen = f"from mlds_repro.data.synth import write_synth; write_synth('synth-cxr', {str(tmp/'d')!r}, n={int(n)}, size={int(size)}, seed={int(seed)})"
+    code = ("import json, resource, time; from mlds_repro.train import train; t0 = time.time(); "   # the data set is written by another process
             f"train({str(tmp/'d')!r}, 'supervised', budget='full=1', out={str(tmp/'r')!r}, progress=False, seed={int(seed)}, **{cfg!r}); "
             "print(json.dumps(dict(seconds=round(time.time() - t0, 1), peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))))")
-    p = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env={**os.environ, 'MLDS_REPRO_LOG': 'quiet'})
-    if p.returncode: raise MLDSError(f"memory benchmark: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
+    for c in (gen, code):
+        p = subprocess.run([sys.executable, '-c', c], capture_output=True, text=True, env={**os.environ, 'MLDS_REPRO_LOG': 'quiet'})
+        if p.returncode: raise MLDSError(f"memory benchmark: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
     return {'images': n, 'epochs': epochs, **json.loads(p.stdout.strip().splitlines()[-1])}

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/01_data.core.ipynb #e16565f2
 from __future__ import annotations
-import contextlib, json, shutil, tempfile, zlib
+import contextlib, functools, json, shutil, tempfile, zlib
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -240,18 +240,21 @@ def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
         units = {}
         for i in masked: units.setdefault(dd.case_of[i], []).append(i)
     else: units = {i: [i] for i in masked}
-    masks = {i: dd.mask(i) for i in masked}
-    kinds = assign_budget(units, {i: mask_labels(m, dd.n_classes) for i, m in masks.items()}, budget, seed, strategy) if units else {}
+    presence = {i: mask_labels(dd.mask(i), dd.n_classes) for i in masked}   # one mask at a time: memory does not grow with the data
+    kinds = assign_budget(units, presence, budget, seed, strategy) if units else {}
     out = {}
     for i, k in kinds.items():
         if k == 'unused': continue
-        out[i] = dd.weak[i][k] if k in ('box', 'global') and k in dd.weak.get(i, {}) else Annotation.from_mask(k, masks[i], dd.n_classes, **erode_kw)
+        if k in ('box', 'global') and k in dd.weak.get(i, {}): out[i] = dd.weak[i][k]
+        elif k == 'full': out[i] = Annotation('full', dd.n_classes, mask=functools.partial(dd.mask, i))   # read from disk when loaded
+        elif k == 'global': out[i] = Annotation('global', dd.n_classes, labels=presence[i])
+        else: out[i] = Annotation.from_mask(k, dd.mask(i), dd.n_classes, **erode_kw)
     for i in ids:
-        if i not in masks and i in dd.weak: out[i] = dd.weak[i]['box'] if 'box' in dd.weak[i] else dd.weak[i]['global']
+        if i not in presence and i in dd.weak: out[i] = dd.weak[i]['box'] if 'box' in dd.weak[i] else dd.weak[i]['global']
     if rates:
         for i, a in out.items():
             if a.kind in ('box', 'global'):
-                shape = masks[i].shape if i in masks else image_size(dd.files[i])
+                shape = image_size(dd.files[i])
                 out[i] = noisy_annotation(a, rates, np.random.default_rng([seed, zlib.crc32(i.encode())]), shape)
     have = {a.kind for a in out.values()}
     for k in needs:

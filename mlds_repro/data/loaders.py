@@ -60,7 +60,7 @@ class MixedSegDataset(torch.utils.data.Dataset):
     "Images of `dd` with their annotations, resized to `size`; augmented when `aug` is given"
     def __init__(self, dd:DataDir, ids:list[str], anns:dict[str, Annotation]|None=None, # None: full masks of `ids`
                  size:int=128, aug:Augment|None=None, cache:bool=True,
-                 cache_mb:float=512, # at most this much of resized items is kept in memory; the rest is read from disk each time
+                 cache_mb:float=64, # at most this much of resized items is kept in memory; the rest is read from disk each time
                 ):
         self.dd, self.ids, self.size, self.aug, self.cache = dd, list(ids), size, aug, {} if cache else None
         self.cache_bytes, self.cache_limit = 0, cache_mb * 2 ** 20
@@ -77,9 +77,9 @@ class MixedSegDataset(torch.utils.data.Dataset):
         self._channels = same_channels(img, self.dd.files[i], getattr(self, '_channels', None))
         ann = self.anns[i] if self.anns is not None else Annotation('full', self.dd.n_classes, mask=self.dd.mask(i))
         cand = torch.from_numpy(ann.candidates(img.shape[:2]))
-        mask = torch.from_numpy(ann.mask.astype(np.int64)) if ann.kind == 'full' else torch.full(img.shape[:2], -1, dtype=torch.int64)
+        mask = torch.from_numpy(ann.label_map().astype(np.int16)) if ann.kind == 'full' else torch.full(img.shape[:2], -1, dtype=torch.int16)
         r = (_resize(_zscore(img), self.size, False), _resize(cand, self.size, True), torch.tensor(KINDS.index(ann.kind)),
-             _resize(mask[None], self.size, True)[0], torch.from_numpy(ann.presence()))
+             _resize(mask[None], self.size, True)[0], torch.from_numpy(ann.presence()))   # the mask kept as int16: a quarter of int64
         nb = sum(t.element_size() * t.nelement() for t in r)
         if self.cache is not None and self.cache_bytes + nb <= self.cache_limit: self.cache[k] = r; self.cache_bytes += nb
         return r
@@ -87,6 +87,7 @@ class MixedSegDataset(torch.utils.data.Dataset):
         "`s` is an index, or `(index, seed)` to augment with that seed"
         k, seed = s if isinstance(s, tuple) else (s, None)
         img, cand, kind, mask, pres = self._load(k)
+        mask = mask.long()
         if self.aug is not None and seed is not None:
             img, (cand, mask) = augment(img, [cand, mask[None]], self.aug, np.random.default_rng(seed)); mask = mask[0]
         return img, cand, kind, mask, pres, torch.tensor(k)
