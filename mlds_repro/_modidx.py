@@ -255,6 +255,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'mlds_repro.core.dist_info': ('core.html#dist_info', 'mlds_repro/core.py'),
                                  'mlds_repro.core.expand': ('core.html#expand', 'mlds_repro/core.py'),
                                  'mlds_repro.core.folder_lock': ('core.html#folder_lock', 'mlds_repro/core.py'),
+                                 'mlds_repro.core.gather_cat': ('core.html#gather_cat', 'mlds_repro/core.py'),
                                  'mlds_repro.core.gather_objects': ('core.html#gather_objects', 'mlds_repro/core.py'),
                                  'mlds_repro.core.is_writer': ('core.html#is_writer', 'mlds_repro/core.py'),
                                  'mlds_repro.core.out_folder': ('core.html#out_folder', 'mlds_repro/core.py'),

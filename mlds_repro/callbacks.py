@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, broadcast_object
+from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
 from .models import copy_model
 from .losses import complete_pseudo_labels, match_reference
 from .data.loaders import MixedSegDataset
@@ -210,9 +210,7 @@ class ReferenceLabels(Callback):
             if len(idx): pick.append(idx[torch.randperm(len(idx), generator=self.gen)[:n if c is not None else n * self.C].to(idx.device)])
         pick = torch.cat(pick) if pick else torch.zeros(0, dtype=torch.long, device=ff.device)
         nf, nl = ff[pick], lab[pick]
-        if dist_info()[1] > 1:  # every process adds every process's new pixels (in rank order): one bank in all of them
-            parts = gather_objects((nf.cpu(), nl.cpu()))
-            nf, nl = torch.cat([p[0] for p in parts]).to(ff.device), torch.cat([p[1] for p in parts]).to(ff.device)
+        nf, nl = gather_cat(nf, nl)   # in a process group every process adds every process's new pixels: one bank in all of them
         if not len(nl): return
         F_, L_ = (nf, nl) if self.feats is None else (torch.cat([nf, self.feats]), torch.cat([nl, self.labs]))
         if self.balance:
@@ -371,8 +369,7 @@ class InstanceWeights(Callback):
         if self.feat not in (out.extra or {}): raise MLDSError(f"instance weights: the model output has no {self.feat!r} (the classifier's input)")
         upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get('source'))
         k, g = index[upd.to(index.device)].cpu(), g.cpu()
-        if dist_info()[1] > 1:  # every process applies every process's updates: the same weights in all of them
-            parts = gather_objects((k, g)); k, g = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
+        k, g = gather_cat(k, g)   # in a process group every process applies every process's updates: the same weights in all of them
         if len(k):
             b1, b2 = self.betas
             self.t[k] += 1; self.m[k] = b1 * self.m[k] + (1 - b1) * g; self.v[k] = b2 * self.v[k] + (1 - b2) * g * g

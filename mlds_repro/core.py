@@ -12,7 +12,7 @@ import numpy as np, torch
 # %% auto #0
 __all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write',
            'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'dist_info', 'is_writer', 'gather_objects',
-           'broadcast_object', 'barrier', 'parse_kv', 'class_colours', 'overlay']
+           'gather_cat', 'broadcast_object', 'barrier', 'parse_kv', 'class_colours', 'overlay']
 
 # %% ../nbs/00_core.ipynb #eb5ac545
 class MLDSError(ValueError):
@@ -156,6 +156,12 @@ def gather_objects(obj) -> list:
     if w == 1: return [obj]
     out = [None] * w; dist.all_gather_object(out, obj)
     return out
+
+def gather_cat(*tensors) -> tuple:
+    "Each of `tensors` concatenated (dim 0) over every process, in rank order, on its own device (as given in a single process)"
+    if dist_info()[1] == 1: return tensors
+    every = gather_objects([t.cpu() for t in tensors])
+    return tuple(torch.cat([e[j] for e in every]).to(t.device) for j, t in enumerate(tensors))
 
 def broadcast_object(obj, src:int=0):
     "The `obj` of process `src`, in every process (`obj` itself in a single process)"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, copy, dataclasses, json, os, random, sys, tempfile, time, statistics
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock, is_writer, broadcast_object
+from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock, is_writer, broadcast_object, barrier
 from .annotations import format_budget, parse_budget, parse_noise, format_noise, BUDGET_STRATEGIES
 from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
@@ -107,7 +107,7 @@ class EpochLines(Callback):
         ts = getattr(self.learn, 'train_state', None)  # its row: the history's numbers (mean training loss, over every process)
         row = ts.rows[-1] if ts is not None and ts.rows else dict(zip(names, rec.log[1:1 + len(names)]))
         vals = ' '.join(f"{n} {float(row[n]):.4f}" for n in names if row.get(n) is not None)
-        start = getattr(getattr(self.learn, 'train_state', None), 'start_epoch', 0)
+        start = getattr(ts, 'start_epoch', 0)
         print(f"{self.tag}epoch {start + self.epoch + 1}/{self.n_epoch} {vals} {time.time() - self.t0:.1f} s", flush=True)
 
 # %% ../nbs/06a_train.ipynb #fe506851
@@ -151,7 +151,7 @@ def init_distributed(device:str='cpu') -> tuple[str, int, int]:
         if miss: raise MLDSError(f"WORLD_SIZE={world} is set but {', '.join(miss)} not: start data-parallel runs with torchrun --nproc_per_node N")
         dist.init_process_group('nccl' if cuda else 'gloo', timeout=datetime.timedelta(minutes=30))
         def leave():  # together: a process that leaves the group while another still talks to it aborts
-            if dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
+            if dist.is_initialized(): barrier(); dist.destroy_process_group()
         atexit.register(leave)
     return device, dist.get_rank(), dist.get_world_size()
 

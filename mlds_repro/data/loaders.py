@@ -76,6 +76,7 @@ class MixedSegDataset(torch.utils.data.Dataset):
         img = check_pixels(self.dd.image(i), self.dd.files[i])
         self._channels = same_channels(img, self.dd.files[i], getattr(self, '_channels', None))
         ann = self.anns[i] if self.anns is not None else Annotation('full', self.dd.n_classes, mask=self.dd.mask(i))
+        if callable(ann.mask): ann = Annotation('full', ann.n_classes, mask=ann.label_map())   # read from disk once for this item
         cand = torch.from_numpy(ann.candidates(img.shape[:2]))
         mask = torch.from_numpy(ann.label_map().astype(np.int16)) if ann.kind == 'full' else torch.full(img.shape[:2], -1, dtype=torch.int16)
         r = (_resize(_zscore(img), self.size, False), _resize(cand, self.size, True), torch.tensor(KINDS.index(ann.kind)),
