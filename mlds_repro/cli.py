@@ -100,9 +100,12 @@ def cmd_evaluate(a):
         from mlds_repro.data.core import DataDir
         dd = DataDir(a.dataset); classes, spacing = dd.classes, dd.spacing
     if a.spacing: spacing = _spacing(a.spacing)
-    r = evaluate_dirs(a.pred, a.gt, classes=classes, spacing=spacing, distances=not a.no_distances, progress=sys.stdout.isatty())
+    r = evaluate_dirs(a.pred, a.gt, classes=classes, spacing=spacing, distances=not a.no_distances, progress=sys.stdout.isatty(),
+                      per_case=a.per_case, dataset=dd if a.dataset else None)
     atomic_json(r, a.out)
-    print(f"wrote {a.out}: mIoU {r['iou']['mean']:.4f}, mDice {r['dice']['mean']:.4f}")
+    per = "" if 'case_dice' not in r else f"; per case ({r['case_counts']['cases']}): Dice {r['case_dice']['mean']:.4f}" + (
+        f", HD95 {r['case_hd95']['mean']:.2f} mm" if r.get('case_hd95', {}).get('mean') is not None else "")
+    print(f"wrote {a.out}: mIoU {r['iou']['mean']:.4f}, mDice {r['dice']['mean']:.4f}{per}")
 
 # %% ../nbs/08_cli.ipynb #680dfc01
 def _options(method:str, opts:list[str]) -> dict:
@@ -189,6 +192,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--pred', required=True); e.add_argument('--gt', required=True)
     e.add_argument('--dataset', help='data set folder: class names and spacing'); e.add_argument('--spacing', help='dy,dx in mm')
     e.add_argument('--no-distances', action='store_true', help='skip HD95 and ASD'); e.add_argument('--out', required=True)
+    e.add_argument('--per-case', action='store_true', help="also each case's 3-D scores, averaged over cases (2-D images: cases from --dataset)")
     e.set_defaults(func=cmd_evaluate)
     from mlds_repro.methods import METHODS
     t = sub.add_parser('train', help='train a method on a data folder under a label budget')

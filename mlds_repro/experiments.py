@@ -187,7 +187,7 @@ def grid(experiment:str, methods, budgets, seeds, **options) -> list[Run]:
 
 # %% ../nbs/07_experiments.ipynb #896371be
 COLUMNS = ('paper', 'experiment', 'dataset', 'method', 'budget', 'seed', 'split', 'metric', 'class', 'value')
-METRICS = ('iou', 'dice', 'hd95', 'asd', 'case_dice')
+METRICS = ('iou', 'dice', 'hd95', 'asd', 'case_dice', 'case_hd95', 'case_asd')  # case_*: the mean over cases of each case's 3-D score
 
 def metric_rows(metrics:dict, paper:str, run:Run, dataset:str) -> list[dict]:
     "Tidy rows of one run's `metrics.json`"

@@ -12,7 +12,7 @@ from .core import MLDSError, Batch, as_segout
 
 # %% auto #0
 __all__ = ['confusion', 'iou_dice', 'surface_distances', 'hd95_asd', 'SegScores', 'DatasetIoU', 'DatasetDice', 'read_labels',
-           'evaluate_dirs']
+           'label_spacing', 'evaluate_dirs']
 
 # %% ../nbs/04_metrics.ipynb #1832c20a
 def confusion(pred:np.ndarray, gt:np.ndarray, n_classes:int) -> np.ndarray:
@@ -48,41 +48,84 @@ def hd95_asd(pred:np.ndarray, gt:np.ndarray, spacing=(1., 1.), miss:float|None=N
     pred, gt = pred.astype(bool), gt.astype(bool)
     if not pred.any() and not gt.any(): return None, None
     if not pred.any() or not gt.any():
-        if miss is None: miss = math.hypot(gt.shape[0] * spacing[0], gt.shape[1] * spacing[1])
+        if miss is None: miss = math.hypot(*(n * s for n, s in zip(gt.shape, spacing)))
         return float(miss), float(miss)
     a, b = surface_distances(pred, gt, spacing)
     return float(max(np.percentile(a, 95), np.percentile(b, 95))), float(np.concatenate([a, b]).mean())
 
 # %% ../nbs/04_metrics.ipynb #ab3a0a84
+def _table(classes, v:list, background:bool=True) -> dict:
+    "Class name -> value (None allowed; without `background` the first class is left out), and `mean` over the foreground values that are not None"
+    ok = [x for x in v[1:] if x is not None]
+    return {**{c: (None if x is None else float(x)) for c, x in list(zip(classes, v))[0 if background else 1:]}, 'mean': float(np.mean(ok)) if ok else None}
+
 class SegScores:
-    "Accumulate IoU/Dice confusion counts and per-image HD95/ASD over a data set"
-    def __init__(self, classes:list[str], spacing=(1., 1.), distances:bool=True, empty:float=1.0, miss:float|None=None):
+    "Accumulate IoU/Dice confusion counts and per-image HD95/ASD over a data set, and per-case 3-D scores for images with a `case`"
+    def __init__(self, classes:list[str], spacing=(1., 1.), distances:bool=True, empty:float=1.0, miss:float|None=None,
+                 slice_spacing:float|None=None, # dz in mm between consecutive images of a case (None: the larger of dy, dx)
+                 expected:dict|None=None):      # case -> its number of images: score a case as soon as it is complete
         self.classes, self.spacing, self.distances, self.empty, self.miss = list(classes), tuple(spacing), distances, empty, miss
+        self.slice_spacing, self.expected = slice_spacing, expected or {}
         self.reset()
     def reset(self):
         C = len(self.classes)
-        self.cm = np.zeros((C, C), np.int64); self.d = {c: [] for c in range(1, C)}; self.n_images = 0; self.cases = {}
+        self.cm = np.zeros((C, C), np.int64); self.d = {c: [] for c in range(1, C)}; self.n_images = 0
+        self.cases, self._open, self._n, self.case_rows = {}, {}, {}, {}
     def add(self, pred:np.ndarray, gt:np.ndarray, spacing=None, case=None):
         "Add one image's prediction and reference (same shape; reference < 0 ignored), of `case` if given"
         pred, gt = np.asarray(pred), np.asarray(gt)
         if pred.shape != gt.shape: raise MLDSError(f"prediction shape {pred.shape} != reference shape {gt.shape}")
         cm = confusion(pred, gt, len(self.classes)); self.cm += cm; self.n_images += 1
-        if case is not None: self.cases[case] = self.cases.get(case, 0) + cm
         if self.distances:
             for c in self.d:
                 r = hd95_asd(pred == c, gt == c, spacing or self.spacing, self.miss)
                 if r[0] is not None: self.d[c].append(r)
+        if case is None: return
+        if case in self.case_rows: raise MLDSError(f"case {case!r}: an image added after the case was scored (expected {self.expected.get(case)} images)")
+        self.cases[case] = self.cases.get(case, 0) + cm
+        if self.distances: self._open.setdefault(case, []).append((pred.astype(np.int16), gt.astype(np.int16), spacing or self.spacing))
+        self._n[case] = self._n.get(case, 0) + 1
+        if self._n[case] == self.expected.get(case): self._score(case)
+    def _score(self, case, dz:float|None=None):
+        "Score one case: Dice from its pooled counts, 3-D HD95/ASD from its stacked images (`dz`: their distance, else `slice_spacing`)"
+        cm = self.cases[case]; tp = np.diag(cm); ref, prd = cm.sum(1), cm.sum(0)
+        row = dict(dice=[None] * len(self.classes), hd95=[None] * len(self.classes), asd=[None] * len(self.classes),
+                   missed=set(), false_alarms=set())
+        for c in range(len(self.classes)):
+            if ref[c] + prd[c] == 0: continue
+            row['dice'][c] = 2 * tp[c] / (ref[c] + prd[c])
+            if c and ref[c] and not prd[c]: row['missed'].add(c)
+            if c and prd[c] and not ref[c]: row['false_alarms'].add(c)
+        ims = self._open.pop(case, None)
+        if ims:
+            if len({p.shape for p, _, _ in ims}) > 1: raise MLDSError(f"case {case!r}: its images differ in size ({sorted({p.shape for p, _, _ in ims})}); per-case scores need one size")
+            sp = ims[0][2]
+            if len(ims) == 1: p, g = ims[0][0], ims[0][1]
+            else: p, g = np.stack([x[0] for x in ims]), np.stack([x[1] for x in ims]); sp = (dz or self.slice_spacing or max(sp), *sp)
+            for c in range(1, len(self.classes)):
+                if row['dice'][c] is not None: row['hd95'][c], row['asd'][c] = hd95_asd(p == c, g == c, sp, self.miss)
+        self.case_rows[case] = row
     def result(self) -> dict:
         "Scores per class name and their foreground `mean`"
+        for case in list(self.cases):
+            if case not in self.case_rows: self._score(case)
         iou, dice = iou_dice(self.cm, self.empty)
-        def table(v): return {**{c: float(v[k]) for k, c in enumerate(self.classes)}, 'mean': float(np.mean(v[1:]))}
-        out = dict(iou=table(iou), dice=table(dice))
-        if self.cases: out['case_dice'] = table(np.mean([iou_dice(cm, self.empty)[1] for cm in self.cases.values()], 0))
+        out = dict(iou=_table(self.classes, iou), dice=_table(self.classes, dice))
+        rows = list(self.case_rows.values())
+        def over_cases(m):
+            return _table(self.classes, [(float(np.mean(v)) if (v := [r[m][c] for r in rows if r[m][c] is not None]) else None)
+                                         for c in range(len(self.classes))], background=m == 'dice')
+        if rows:
+            out['case_dice'] = over_cases('dice')
+            if self.distances: out['case_hd95'], out['case_asd'] = over_cases('hd95'), over_cases('asd')
+            fg = self.classes[1:]
+            out['case_counts'] = dict(cases=len(rows), scored={k: sum(r['dice'][c] is not None for r in rows) for c, k in enumerate(fg, 1)},
+                                      missed={k: sum(c in r['missed'] for r in rows) for c, k in enumerate(fg, 1)},
+                                      false_alarms={k: sum(c in r['false_alarms'] for r in rows) for c, k in enumerate(fg, 1)},
+                                      slice_spacing=self.slice_spacing)
         if self.distances:
             for j, m in enumerate(('hd95', 'asd')):
-                vals = {self.classes[c]: (float(np.mean([r[j] for r in rs])) if rs else None) for c, rs in self.d.items()}
-                ok = [v for v in vals.values() if v is not None]
-                out[m] = {**vals, 'mean': float(np.mean(ok)) if ok else None}
+                out[m] = _table(self.classes, [None] + [float(np.mean([r[j] for r in rs])) if rs else None for c, rs in self.d.items()], background=False)
             out['counts'] = dict(images=self.n_images, distance_images={self.classes[c]: len(rs) for c, rs in self.d.items()},
                                  classes_without_distance=[self.classes[c] for c, rs in self.d.items() if not rs])
         return out
@@ -130,6 +173,17 @@ def read_labels(path) -> np.ndarray:
     if not np.issubdtype(a.dtype, np.integer): raise MLDSError(f"{path}: labels must be integers, got {a.dtype}")
     return np.squeeze(a).astype(np.int64)
 
+def label_spacing(path) -> tuple|None:
+    "Pixel spacing in mm from a label image's header, slowest axis first ((dz, dy, dx) or (dy, dx)); None for PNG and npy"
+    path = Path(path)
+    if path.suffix.lower() in ('.png', '.npy'): return None
+    import SimpleITK as sitk
+    r = sitk.ImageFileReader(); r.SetFileName(str(path))
+    try: r.ReadImageInformation()
+    except Exception as e: raise MLDSError(f"{path}: unreadable label image header ({type(e).__name__}: {e})") from None
+    sp, size = r.GetSpacing()[::-1], r.GetSize()[::-1]
+    return tuple(float(v) for v, n in zip(sp, size) if n > 1) or None
+
 def _index(d:Path) -> dict[str, Path]:
     if not d.is_dir(): raise MLDSError(f"{d}: no such folder")
     out = {}
@@ -142,8 +196,9 @@ def _index(d:Path) -> dict[str, Path]:
     if not out: raise MLDSError(f"{d}: no label images (.png, .npy, .nii.gz, .mha, .mhd, .nrrd)")
     return out
 
-def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, distances:bool=True, progress:bool=False) -> dict:
-    "Score the label images of `pred_dir` against those of `gt_dir` (matched by name)"
+def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, distances:bool=True, progress:bool=False,
+                  per_case:bool=False, dataset=None, slice_spacing:float|None=None) -> dict:
+    "Score the label images of `pred_dir` against those of `gt_dir` (matched by name); `per_case`: also 3-D scores per case"
     pred_dir, gt_dir = Path(pred_dir), Path(gt_dir)
     P, G = _index(pred_dir), _index(gt_dir)
     for k in G:
@@ -162,10 +217,23 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
             if a.min() < 0 or a.max() >= len(classes):
                 raise MLDSError(f"{f}: label {int(a.max() if a.max() >= len(classes) else a.min())} outside the {len(classes)} classes"
                                 + ("" if given else " found in the references (pass --dataset to name the data set's classes)"))
-    sc = SegScores(classes, spacing or (1., 1.), distances=distances)
+    case_of = {}
+    if per_case and dataset is not None:
+        slice_spacing = slice_spacing or dataset.slice_spacing
+        order = {i: n for n, i in enumerate(dataset.case_of)}
+        for p, g, k in pairs:
+            if p.ndim == 2 and k not in dataset.case_of: raise MLDSError(f"{gt_dir/G[k].name}: image {k!r} is in no case of {dataset.path/'dataset.json'}")
+        pairs.sort(key=lambda t: order.get(t[2], -1))     # a case's images in the order dataset.json lists them
+        case_of = dataset.case_of
+    elif per_case and any(p.ndim == 2 for p, _, _ in pairs):
+        raise MLDSError(f"{gt_dir}: per-case scores of 2-D label images need the data set (--dataset DIR) whose cases group them")
+    sc = SegScores(classes, spacing or (1., 1.), distances=distances, slice_spacing=slice_spacing)
     from fastprogress.fastprogress import progress_bar
     for p, g, k in (progress_bar(pairs, leave=False) if progress else pairs):
-        if p.ndim == 3:  # a volume: score slice by slice for distances, pooled for IoU/Dice
-            for zp, zg in zip(p, g): sc.add(zp, zg)
-        else: sc.add(p, g)
+        hs = None if spacing else label_spacing(G[k])
+        if p.ndim == 3:  # a volume: per image for the pooled scores; with per_case one case, 3-D distances
+            sp = spacing or (hs[-2:] if hs and len(hs) == 3 else None)
+            for zp, zg in zip(p, g): sc.add(zp, zg, sp, case=k if per_case else None)
+            if per_case: sc._score(k, dz=hs[0] if hs and len(hs) == 3 else None)
+        else: sc.add(p, g, spacing or hs, case=case_of.get(k))
     return sc.result()

@@ -19,7 +19,7 @@ def test_all_smoke_then_rerun(tmp_path):
     with open(out / 'results.csv', newline='') as f: rows = list(csv.DictReader(f))
     assert list(rows[0]) == COLUMNS
     assert {x['paper'] for x in rows} == {'baselines', 'reiss2021', 'liu2023', 'pan2022', 'seibold2022'}
-    assert {x['metric'] for x in rows} == {'iou', 'dice', 'hd95', 'asd', 'case_dice'} and {x['split'] for x in rows} == {'val', 'test'}
+    assert {x['metric'] for x in rows} == {'iou', 'dice', 'hd95', 'asd', 'case_dice', 'case_hd95', 'case_asd'} and {x['split'] for x in rows} == {'val', 'test'}
     report = (out / 'report.md').read_text()
     for s in ('## baselines', '## reiss2021', '## liu2023', '## pan2022', '## seibold2022', '### fluid', 'with KL alone', 'uniform weights', '### annotation_types', '94.22%', 'validation', '## Annotation cost', 'Failed runs\n\nNone.'):
         assert s in report, s

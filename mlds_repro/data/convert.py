@@ -105,7 +105,7 @@ def convert_retouch(src, out, vendor:str|None=None, fractions=(0.6, 0.2, 0.2), s
     def vendor_of(p): return next((v for v in RETOUCH_VENDORS if v.lower() in str(p.relative_to(src)).lower()), None)
     vols = [p for p in vols if vendor is None or vendor_of(p) == vendor]
     if not vols: raise ConvertError(f"{src}: no volume folder with an oct.mhd" + (f" for vendor {vendor}" if vendor else ''))
-    cases, spacing = {}, None
+    cases, spacing, dzs = {}, None, []
     with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for v in (progress_bar(vols, leave=False) if progress else vols):
@@ -116,7 +116,7 @@ def convert_retouch(src, out, vendor:str|None=None, fractions=(0.6, 0.2, 0.2), s
             if spacing is None: spacing = dydx
             elif max(abs(a / b - 1) for a, b in zip(dydx, spacing)) > 0.01:
                 raise ConvertError(f"{v/'oct.mhd'}: spacing {dydx} differs from {spacing} of the volumes before; convert one vendor at a time (--vendor)")
-            case = f"{vendor_of(v) or 'RETOUCH'}_{v.name}"
+            case = f"{vendor_of(v) or 'RETOUCH'}_{v.name}"; dzs.append(float(sp[2]))
             if img.dtype not in (np.uint8, np.uint16): img = img.astype(np.float32)
             ext = '.png' if img.dtype in (np.uint8, np.uint16) else '.npy'
             for k in range(len(img)):
@@ -124,7 +124,7 @@ def convert_retouch(src, out, vendor:str|None=None, fractions=(0.6, 0.2, 0.2), s
                 write_array(tmp/'images'/f"{iid}{ext}", img[k]); write_array(tmp/'masks'/f"{iid}.png", lab[k].astype(np.uint8))
                 cases.setdefault(case, []).append(iid)
         meta = dict(name='retouch' + (f"-{vendor.lower()}" if vendor else ''), classes=RETOUCH_CLASSES, modality='OCT',
-                    spacing=list(spacing), cases=cases, splits=split_cases(sorted(cases), fractions, seed))
+                    spacing=list(spacing), cases=cases, splits=split_cases(sorted(cases), fractions, seed), slice_spacing=float(np.median(dzs)))
         write_meta(tmp, **meta)
     DataDir(out)
     return out
@@ -230,7 +230,7 @@ def _nii(path:Path):
     except Exception as e: raise ConvertError(f"{path}: unreadable NIfTI ({type(e).__name__}: {str(e)[:120]})") from None
     if a.ndim == 2: a = a[..., None]
     if a.ndim != 3: raise ConvertError(f"{path}: expected a 2-D or 3-D image; got shape {a.shape}")
-    return a, tuple(float(f"{z:.6g}") for z in im.header.get_zooms()[:2])  # the header's float32, as written
+    return a, tuple(float(f"{z:.6g}") for z in im.header.get_zooms()[:3])  # the header's float32, as written
 
 def _nnunet_classes(js:Path) -> list[str]:
     try: meta = json.loads(js.read_text())
@@ -251,7 +251,7 @@ def convert_nnunet(src, out, channel:int=0, fractions=(0.6, 0.2, 0.2), seed:int=
     ext = meta_in.get('file_ending', '.nii.gz')
     labs = sorted(p for p in (src/'labelsTr').glob(f"*{ext}")) if (src/'labelsTr').is_dir() else []
     if not labs: raise ConvertError(f"{src/'labelsTr'}: no label file (*{ext})")
-    cases, spacing = {}, None
+    cases, spacing, dzs = {}, None, []
     with staged_dataset(out, overwrite) as tmp:
         from fastprogress.fastprogress import progress_bar
         for lp in (progress_bar(labs, leave=False) if progress else labs):
@@ -261,6 +261,7 @@ def convert_nnunet(src, out, channel:int=0, fractions=(0.6, 0.2, 0.2), seed:int=
             if img.shape != lab.shape: raise ConvertError(f"{lp}: shape {lab.shape} != {img.shape} of {ip.name}")
             _check_labels(lab, classes, lp)
             dydx = (sp[1], sp[0])
+            if len(sp) > 2 and img.shape[2] > 1: dzs.append(sp[2])
             if spacing is None: spacing = dydx
             elif max(abs(a / b - 1) for a, b in zip(dydx, spacing)) > 0.01:
                 raise ConvertError(f"{ip}: in-plane spacing {dydx} differs from {spacing} of the cases before; resample the data set first")
@@ -271,7 +272,7 @@ def convert_nnunet(src, out, channel:int=0, fractions=(0.6, 0.2, 0.2), seed:int=
                 cases.setdefault(case, []).append(iid)
         modality = next(iter((meta_in.get('channel_names') or meta_in.get('modality') or {'0': 'unknown'}).values()))
         meta = dict(name=str(meta_in.get('name') or src.name), classes=classes, modality=str(modality), spacing=list(spacing),
-                    cases=cases, splits=split_cases(sorted(cases), fractions, seed))
+                    cases=cases, splits=split_cases(sorted(cases), fractions, seed), slice_spacing=float(np.median(dzs)) if dzs else None)
         write_meta(tmp, **meta)
     DataDir(out)
     return out

@@ -87,6 +87,10 @@ class DataDir:
         if not (isinstance(sp, list) and len(sp) == 2 and all(isinstance(v, (int, float)) and v > 0 for v in sp)):
             raise MLDSError(f"{js}: spacing must be [dy, dx] in mm, both positive; got {sp!r}")
         self.spacing = (float(sp[0]), float(sp[1]))
+        dz = meta.get('slice_spacing')
+        if dz is not None and not (isinstance(dz, (int, float)) and not isinstance(dz, bool) and dz > 0):
+            raise MLDSError(f"{js}: slice_spacing must be a positive number of mm (or absent); got {dz!r}")
+        self.slice_spacing = None if dz is None else float(dz)
         self.cases, self.case_of = {}, {}
         if not isinstance(meta['cases'], dict) or not meta['cases']: raise MLDSError(f"{js}: cases must be a non-empty object case -> [image ids]")
         for cid, ims in meta['cases'].items():
@@ -162,18 +166,19 @@ def staged_dataset(out, overwrite:bool=False):
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
 
-def write_meta(folder, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict) -> Path:
+def write_meta(folder, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict, slice_spacing:float|None=None) -> Path:
     "Write `dataset.json` into `folder`"
-    meta = dict(name=name, classes=list(classes), modality=modality, spacing=[float(s) for s in spacing], cases=cases, splits=splits)
+    meta = dict(name=name, classes=list(classes), modality=modality, spacing=[float(s) for s in spacing], cases=cases, splits=splits,
+                **({} if slice_spacing is None else {'slice_spacing': float(slice_spacing)}))
     return atomic_write(Path(folder)/'dataset.json', json.dumps(meta, indent=1))
 
 def write_dataset(out, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict,
-                  images:dict, masks:dict, ext:str='.png', overwrite:bool=False) -> Path:
+                  images:dict, masks:dict, ext:str='.png', overwrite:bool=False, slice_spacing:float|None=None) -> Path:
     "Write a data set in the layout to `out` atomically; `images`/`masks` map image id -> array"
     with staged_dataset(out, overwrite) as tmp:
         for i, a in images.items(): write_array(tmp/'images'/f"{i}{ext}", a)
         for i, m in masks.items(): write_array(tmp/'masks'/f"{i}{ext}", m.astype(np.uint8 if len(classes) <= 256 else np.uint16))
-        write_meta(tmp, name, classes, modality, spacing, cases, splits)
+        write_meta(tmp, name, classes, modality, spacing, cases, splits, slice_spacing)
     return Path(out)
 
 # %% ../../nbs/01_data.core.ipynb #5a7c3e18
@@ -183,7 +188,7 @@ def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
     k = dd.classes.index(cls)
     masks = {i: (m == k).astype(np.uint8) for i in dd.case_of if (m := dd.mask(i)) is not None}
     out = write_dataset(out, f"{dd.name}:{cls}", ['background', cls], dd.modality, dd.spacing, dd.cases, dd.splits,
-                        {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite)
+                        {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite, slice_spacing=dd.slice_spacing)
     if (dd.path/'annotations.csv').exists():
         import csv
         with open(dd.path/'annotations.csv', newline='') as f: rows = [r for r in csv.DictReader(f) if r['class'] in (cls, '')]

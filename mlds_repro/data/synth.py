@@ -209,6 +209,8 @@ def write_synth(name:str, out, n:int=200, size:int=128, seed:int=0, fractions=(0
     if len(cases) < 3: raise MLDSError(f"{name} with n={n}: {len(cases)} case(s); training, validation and test need 3 or more (raise n"
                                        + (", or lower per_volume)" if name == 'synth-oct' else ")"))
     t1 = time.perf_counter()
-    write_dataset(out, name, classes, modality, spacing(size), cases, split_cases(list(cases), fractions, seed), ims, mks, overwrite=overwrite)
+    dz = 6.0 / difficulty.get('per_volume', 10) if name == 'synth-oct' else None
+    write_dataset(out, name, classes, modality, spacing(size), cases, split_cases(list(cases), fractions, seed), ims, mks, overwrite=overwrite,
+                  slice_spacing=dz)
     t2 = time.perf_counter()
     return dict(images=n, generate_s=t1 - t0, write_s=t2 - t1, images_per_s=n / max(t1 - t0, 1e-9))
