@@ -7,17 +7,17 @@ from __future__ import annotations
 import contextlib, random, time
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from fastai.callback.core import Callback
+from fastai.callback.core import Callback, CancelStepException
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, RunFailed, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
+from .core import KINDS, MLDSError, RunFailed, SegOut, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
 from .models import copy_model
 from .losses import complete_pseudo_labels, match_reference
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
-__all__ = ['EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'ReferenceLabels', 'CutMixWeak', 'InstanceWeights', 'FiniteLoss',
-           'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState', 'fit_one_cycle_resumable',
-           'Distributed']
+__all__ = ['AMP_MODES', 'EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'ReferenceLabels', 'CutMixWeak', 'InstanceWeights',
+           'FiniteLoss', 'Autocast', 'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState',
+           'fit_one_cycle_resumable', 'Distributed']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
 class EMATeacher(Callback):
@@ -410,6 +410,46 @@ class FiniteLoss(Callback):
         ep = (ts.start_epoch if ts is not None else 0) + self.epoch + 1
         kept = f"; the last checkpoint ({ts.ckpt}) is kept" if ts is not None and ts.ckpt.exists() else ''
         raise RunFailed(f"non-finite loss at epoch {ep}, step {self.iter + 1}: {', '.join(bad)}{kept}")
+
+# %% ../nbs/05_callbacks.ipynb #9a0b1c05
+def _float_out(o):
+    "Floating tensors of a model output (`SegOut`, tuple, list, dict) as float32"
+    if isinstance(o, torch.Tensor): return o.float() if o.is_floating_point() else o
+    if isinstance(o, SegOut): return SegOut(_float_out(o.logits), [_float_out(h) for h in o.heads], None if o.extra is None else {k: _float_out(v) for k, v in o.extra.items()})
+    if isinstance(o, (list, tuple)): return type(o)(_float_out(v) for v in o)
+    if isinstance(o, dict): return {k: _float_out(v) for k, v in o.items()}
+    return o
+
+AMP_MODES = ('off', 'bf16', 'fp16')
+
+class Autocast(Callback):
+    "Forward passes under `torch.autocast` (`mode` 'bf16' or 'fp16'), outputs and losses in float32; fp16 scales the loss (CUDA only)"
+    order = 10
+    def __init__(self, mode:str='bf16'):
+        if mode not in AMP_MODES[1:]: raise MLDSError(f"--amp {mode!r}: expected one of {', '.join(AMP_MODES)}")
+        self.mode, self.dtype = mode, (torch.bfloat16 if mode == 'bf16' else torch.float16)
+    def before_fit(self):
+        self.dev = next(self.learn.model.parameters()).device.type
+        if self.mode == 'fp16' and self.dev != 'cuda': raise MLDSError("--amp fp16 needs --device cuda (float16 autocast on the CPU is not supported here); use --amp bf16")
+        self.ctx, self.scaler = None, (torch.amp.GradScaler('cuda') if self.mode == 'fp16' else None)
+    def before_batch(self):
+        self.ctx = torch.autocast(self.dev, dtype=self.dtype); self.ctx.__enter__()
+    def _leave(self):
+        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+    def after_pred(self):
+        self.learn.pred = _float_out(self.learn.pred); self._leave()
+    def after_loss(self): self._leave()
+    def after_cancel_batch(self): self._leave()
+    def before_backward(self):
+        if self.scaler is not None: self.learn.loss_grad = self.scaler.scale(self.learn.loss_grad)
+    def before_step(self):
+        if self.scaler is None: return
+        self.skipped = True; self.scaler.step(self)   # `self` plays the optimiser: `step` below runs only if no gradient overflowed
+        self.scaler.update()
+        if self.skipped: raise CancelStepException()
+    def step(self, *a, **k): self.skipped = False
+    @property
+    def param_groups(self): return self.learn.opt.param_groups
 
 # %% ../nbs/05_callbacks.ipynb #b5553a40
 class PhaseTimer(Callback):

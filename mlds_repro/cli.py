@@ -119,7 +119,7 @@ def cmd_train(a):
     from mlds_repro.train import train
     m = train(a.data, method=a.method, budget=a.budget, unit=a.budget_unit, budget_strategy=a.budget_strategy, weak_noise=a.weak_noise, epochs=a.epochs, size=a.size, bs=a.batch, seed=a.seed,
               device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth,
-              steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads,
+              steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads, amp=a.amp,
               **_options(a.method, a.opt or []))
     from mlds_repro.core import is_writer
     if is_writer(): print(f"wrote {a.out}: best epoch {m['best_epoch'] + 1}; val mIoU {m['val']['iou']['mean']:.4f}, test mIoU {m['test']['iou']['mean']:.4f}")
@@ -213,6 +213,8 @@ def parser() -> argparse.ArgumentParser:
                    help='torch.compile the model (and teacher); falls back to eager with one warning line where it cannot work')
     t.add_argument('--channels-last', action='store_true', help='channels-last memory format (faster on the CPU at small widths)')
     t.add_argument('--threads', type=int, help='torch threads (default: all cores)')
+    t.add_argument('--amp', choices=('off', 'bf16', 'fp16'), default='off',
+                   help='mixed precision: bf16 autocast (CPU or GPU), fp16 with loss scaling (CUDA); untested on a GPU')
     t.add_argument('--out', required=True)
     t.set_defaults(func=cmd_train)
     from mlds_repro.experiments import PAPERS, SCALES

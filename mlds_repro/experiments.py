@@ -27,7 +27,7 @@ SCALES = {
     'cpu': dict(train={**CPU_SCALE, 'size': 64, 'compile': True, 'channels_last': True}, seeds=3,
                 synth={'synth-oct': dict(n=400), 'synth-cxr': dict(n=200)}),
     'paper': dict(train=dict(size=512, width=64, depth=4, bs=8, epochs=100, steps_per_epoch=250, lr=1e-3, num_workers=4, compile=True,
-                             channels_last=False), seeds=3,
+                             channels_last=False), seeds=3, cuda=dict(amp='bf16', channels_last=True),
                   synth={'synth-oct': dict(n=2000), 'synth-cxr': dict(n=1000)}),
 }
 
@@ -35,9 +35,10 @@ def scale_config(scale:str, **overrides) -> dict:
     "Training arguments, synthetic data sizes and default seeds of `scale`; `overrides` replace training arguments"
     if scale not in SCALES: raise MLDSError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
     s = SCALES[scale]
-    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'budget_strategy', 'weak_noise', 'num_workers', 'threads')]
+    bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'budget_strategy', 'weak_noise', 'num_workers', 'threads', 'amp')]
     if bad: raise MLDSError(f"scale {scale}: cannot override {', '.join(bad)}")
-    return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **overrides})
+    on_gpu = str(overrides.get('device', 'cpu')).startswith('cuda')
+    return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **(s.get('cuda', {}) if on_gpu else {}), **overrides})
 
 # %% ../nbs/07_experiments.ipynb #98c32fe3
 _NOT_TRAINING = {'experiments.py', 'cli.py', '_modidx.py'}

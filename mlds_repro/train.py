@@ -120,7 +120,7 @@ def check_device(device:str) -> str:
     return device
 
 def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, steps_per_epoch:int|None=None,
-                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1):
+                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off'):
     "Raise an `MLDSError` naming the first impossible training setting (`world`: processes sharing each batch)"
     import math
     if epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
@@ -136,6 +136,9 @@ def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:
     if threads is not None and threads < 1: raise MLDSError(f"--threads {threads}: need at least 1")
     if num_workers < 0: raise MLDSError(f"--workers {num_workers}: cannot be negative")
     check_device(device)
+    from mlds_repro.callbacks import AMP_MODES
+    if amp not in AMP_MODES: raise MLDSError(f"--amp {amp!r}: expected one of {', '.join(AMP_MODES)}")
+    if amp == 'fp16' and torch.device(device).type != 'cuda': raise MLDSError("--amp fp16 needs --device cuda (float16 autocast on the CPU is not supported here); use --amp bf16")
 
 # %% ../nbs/06a_train.ipynb #3d1a0b02
 def init_distributed(device:str='cpu') -> tuple[str, int, int]:
@@ -163,6 +166,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
           compile:bool=False, # torch.compile the model and the teacher (falls back to eager with one warning line)
           channels_last:bool=False, # channels-last memory format for the model and its inputs
+          amp:str='off', # mixed precision: 'off', 'bf16' (bfloat16 autocast, CPU or GPU) or 'fp16' (float16 with loss scaling, CUDA)
           threads:int|None=None, # torch threads (None: as set)
           num_workers:int=0, progress:bool|None=None, # bars, one line per epoch (False), or by `log_mode()` (None)
           tag:str='', # prefix of the per-epoch lines
@@ -171,7 +175,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
     noise = format_noise(parse_noise(weak_noise))
     check_train_args(epochs=epochs, size=size, bs=bs, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, threads=threads,
-                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1))
+                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1), amp=amp)
     parse_budget(budget)
     if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
     if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
@@ -181,19 +185,20 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     try:
         with folder_lock(out, 'a training run') if rank == 0 else contextlib.nullcontext():  # in a process group rank 0 holds the lock and writes
             return _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank, world)
+                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank, world, amp)
     except BaseException:
         if rank == 0 and created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a run that could not start leaves no folder
         raise
 
 def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1) -> dict:
+           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1, amp='off') -> dict:
     method = m.name
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit,
                 budget_strategy=budget_strategy, epochs=epochs,
                 size=size, bs=bs, seed=seed, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, compile=bool(compile),
                 channels_last=bool(channels_last), options=dataclasses.asdict(opts))
     if noise: args['weak_noise'] = noise  # recorded only when there is noise
+    if amp != 'off': args['amp'] = amp      # likewise mixed precision
     if (out/'checkpoint.pth').exists():
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
@@ -206,9 +211,9 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     if world > 1: dls.train.shard(rank, world); dls.valid.shard(rank, world)  # each process: its share of every batch, of the validation set
     if rank == 0: atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
-    learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last)
+    learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last, amp=amp)
     learn.model.to(device)
-    info = dict(compile=bool(compile), processes=world)
+    info = dict(compile=bool(compile), processes=world, amp=amp)
     if compile:
         import torch._dynamo as dynamo
         dynamo.reset(); dynamo.utils.counters.clear()
