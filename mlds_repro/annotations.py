@@ -286,7 +286,7 @@ def budget_counts(budget:dict, n:int) -> dict[str, int]:
 def assign_budget(units:dict[str, list[str]], # unit id (case or image) -> its image ids
                   presence:dict[str, np.ndarray], # image id -> boolean class presence (C,)
                   budget:str|dict, seed:int=0,
-                  strategy:str='random', # 'covering': the full-mask units hold every foreground class, where their number allows
+                  strategy:str='random', # 'covering': the full-mask units hold every foreground class, where their number allows; 'listed': the first units
                  ) -> dict[str, str]:
     "Kind of every image of `units` under `budget` (`unused` for images left out), seeded and stratified"
     if strategy not in BUDGET_STRATEGIES: raise MLDSError(f"budget strategy {strategy!r}; expected one of {', '.join(BUDGET_STRATEGIES)}")
@@ -298,7 +298,8 @@ def assign_budget(units:dict[str, list[str]], # unit id (case or image) -> its i
     sig = {u: np.any([presence[i] for i in units[u]], axis=0)[1:] for u in uids}
     rng = np.random.default_rng(seed)
     order = [uids[i] for i in rng.permutation(n)]
-    fixed = {u: 'full' for u in _covering(order, sig, cnt.get('full', 0))} if strategy == 'covering' else {}
+    fixed = ({u: 'full' for u in _covering(order, sig, cnt.get('full', 0))} if strategy == 'covering' else
+             {u: 'full' for u in uids[:cnt.get('full', 0)]} if strategy == 'listed' else {})
     if fixed: order, cnt = [u for u in order if u not in fixed], {**cnt, 'full': 0}
     order.sort(key=lambda u: tuple(sig[u]))  # stable: random within a presence pattern
     kinds = [k for k in (*KINDS, 'unused') if cnt.get(k, 0) > 0]
@@ -310,7 +311,7 @@ def assign_budget(units:dict[str, list[str]], # unit id (case or image) -> its i
     kind_of.update(fixed)
     return {i: kind_of[u] for u in uids for i in units[u]}
 
-BUDGET_STRATEGIES = ('random', 'covering')
+BUDGET_STRATEGIES = ('random', 'covering', 'listed')
 
 def _covering(order:list, sig:dict, k:int) -> list:
     "`k` units of `order` that together hold the most foreground classes: greedy set cover, the first in `order` on ties"

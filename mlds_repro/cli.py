@@ -64,11 +64,11 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc-h5', 'retouch', 'jsrt', 'polyp', 'nnunet')
+CONVERTERS = ('acdc', 'acdc-h5', 'retouch', 'jsrt', 'polyp', 'nnunet')
 
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp, convert_nnunet
+    from mlds_repro.data.convert import convert_acdc, convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp, convert_nnunet
     bar = sys.stdout.isatty()
     if a.name != 'nnunet' and a.channel: raise MLDSError(f"--channel is for nnU-Net data sets, not {a.name}")
     if a.name != 'polyp' and (a.images or a.masks): raise MLDSError(f"--images and --masks are for polyp folders, not {a.name}")
@@ -81,6 +81,9 @@ def cmd_convert(a):
     elif a.name == 'jsrt':
         if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for JSRT (0.35 mm after the 2 x 2 reduction)")
         out = convert_jsrt(a.src, a.out, seed=a.seed, overwrite=a.overwrite, progress=bar)
+    elif a.name == 'acdc':
+        if a.vendor: raise MLDSError("--vendor is for RETOUCH, not acdc")
+        out = convert_acdc(a.src, a.out, spacing=_spacing(a.spacing) if a.spacing else None, seed=a.seed, overwrite=a.overwrite, progress=bar)
     elif a.name == 'retouch':
         if a.spacing: raise MLDSError("--spacing: RETOUCH's spacing is read from its headers")
         out = convert_retouch(a.src, a.out, vendor=a.vendor, seed=a.seed, overwrite=a.overwrite, progress=bar)
@@ -178,7 +181,7 @@ def parser() -> argparse.ArgumentParser:
     c = d.add_parser('check', help='read every file of a data set and report problems'); c.add_argument('dir'); c.set_defaults(func=cmd_check)
     v = d.add_parser('convert', help='convert a downloaded data set into the layout (see data_scripts/)')
     v.add_argument('name', choices=CONVERTERS); v.add_argument('--src', required=True, help='the downloaded folder')
-    v.add_argument('--spacing', help='dy,dx in mm where the files carry none (ACDC h5: default 1,1)')
+    v.add_argument('--spacing', help='dy,dx in mm: where the files carry none (ACDC h5: default 1,1); ACDC NIfTI: resample to it (default: the median)')
     v.add_argument('--vendor', help='RETOUCH: Cirrus, Spectralis or Topcon (needed where vendors differ in spacing)')
     v.add_argument('--seed', type=int, default=0, help='RETOUCH, JSRT, polyp: seed of the split (RETOUCH volumes; JSRT fold 2; polyp frames)')
     v.add_argument('--images', help='polyp: the image folder under --src (default: images/ or Original/)')
@@ -199,8 +202,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--data', required=True); t.add_argument('--method', default='supervised', choices=sorted(METHODS))
     t.add_argument('--budget', default='full=1', help='e.g. full=0.06,box=0.2,global=0.74 (the rest is not used)')
     t.add_argument('--budget-unit', default='case', choices=['case', 'image'])
-    t.add_argument('--budget-strategy', default='random', choices=['random', 'covering'],
-                   help='covering: the full-mask units hold every foreground class (as far as their number allows)')
+    t.add_argument('--budget-strategy', default='random', choices=['random', 'covering', 'listed'],
+                   help='covering: the full-mask units hold every foreground class (as far as their number allows); listed: the first units (fixed labelled subsets)')
     t.add_argument('--weak-noise', default='', help='defects of boxes and image labels, e.g. loose=0.3,shift=0.2,miss=0.1,wrong=0.1')
     t.add_argument('--epochs', type=int, default=10); t.add_argument('--size', type=int, default=128)
     t.add_argument('--batch', type=int, default=8); t.add_argument('--seed', type=int, default=0)
@@ -227,7 +230,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--scheduler', metavar='ADDRESS', help='send the runs to an existing Dask scheduler, e.g. tcp://host:8786')
     r.add_argument('--procs', type=int, default=1, help='processes per run, data-parallel through torchrun (default 1)')
     r.add_argument('--compile', action=argparse.BooleanOptionalAction, default=None, help="compiled training (default: the scale's)")
-    r.add_argument('--budget-strategy', choices=['random', 'covering'],
+    r.add_argument('--budget-strategy', choices=['random', 'covering', 'listed'],
                    help="how every method's full-mask units are drawn (default: each notebook's own, covering)")
     r.add_argument('--out', required=True); r.set_defaults(func=cmd_reproduce)
     b = sub.add_parser('bench', help='measure speed ratios in one run and print JSON')

@@ -62,7 +62,7 @@ def _table(classes, v:list, background:bool=True) -> dict:
 class SegScores:
     "Accumulate IoU/Dice confusion counts and per-image HD95/ASD over a data set, and per-case 3-D scores for images with a `case`"
     def __init__(self, classes:list[str], spacing=(1., 1.), distances:bool=True, empty:float=1.0, miss:float|None=None,
-                 slice_spacing:float|None=None, # dz in mm between consecutive images of a case (None: the larger of dy, dx)
+                 slice_spacing:float|dict|None=None, # dz in mm between consecutive images of a case, or case -> dz (None: the larger of dy, dx)
                  expected:dict|None=None):      # case -> its number of images: score a case as soon as it is complete
         self.classes, self.spacing, self.distances, self.empty, self.miss = list(classes), tuple(spacing), distances, empty, miss
         self.slice_spacing, self.expected = slice_spacing, expected or {}
@@ -101,7 +101,7 @@ class SegScores:
             if len({p.shape for p, _, _ in ims}) > 1: raise MLDSError(f"case {case!r}: its images differ in size ({sorted({p.shape for p, _, _ in ims})}); per-case scores need one size")
             sp = ims[0][2]
             if len(ims) == 1: p, g = ims[0][0], ims[0][1]
-            else: p, g = np.stack([x[0] for x in ims]), np.stack([x[1] for x in ims]); sp = (dz or self.slice_spacing or max(sp), *sp)
+            else: p, g = np.stack([x[0] for x in ims]), np.stack([x[1] for x in ims]); dz = dz or (self.slice_spacing.get(case) if isinstance(self.slice_spacing, dict) else self.slice_spacing); sp = (dz or max(sp), *sp)
             for c in range(1, len(self.classes)):
                 if row['dice'][c] is not None: row['hd95'][c], row['asd'][c] = hd95_asd(p == c, g == c, sp, self.miss)
         self.case_rows[case] = row
@@ -122,7 +122,7 @@ class SegScores:
             out['case_counts'] = dict(cases=len(rows), scored={k: sum(r['dice'][c] is not None for r in rows) for c, k in enumerate(fg, 1)},
                                       missed={k: sum(c in r['missed'] for r in rows) for c, k in enumerate(fg, 1)},
                                       false_alarms={k: sum(c in r['false_alarms'] for r in rows) for c, k in enumerate(fg, 1)},
-                                      slice_spacing=self.slice_spacing)
+                                      slice_spacing=self.slice_spacing if not isinstance(self.slice_spacing, dict) else 'per case')
         if self.distances:
             for j, m in enumerate(('hd95', 'asd')):
                 out[m] = _table(self.classes, [None] + [float(np.mean([r[j] for r in rs])) if rs else None for c, rs in self.d.items()], background=False)
@@ -220,11 +220,11 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
     case_of = {}
     if per_case and dataset is not None:
         slice_spacing = slice_spacing or dataset.slice_spacing
-        order = {i: n for n, i in enumerate(dataset.case_of)}
+        order = {i: n for n, i in enumerate(i for v in dataset.volumes.values() for i in v)}
         for p, g, k in pairs:
             if p.ndim == 2 and k not in dataset.case_of: raise MLDSError(f"{gt_dir/G[k].name}: image {k!r} is in no case of {dataset.path/'dataset.json'}")
-        pairs.sort(key=lambda t: order.get(t[2], -1))     # a case's images in the order dataset.json lists them
-        case_of = dataset.case_of
+        pairs.sort(key=lambda t: order.get(t[2], -1))     # a volume's images in the order dataset.json lists them
+        case_of = dataset.volume_of
     elif per_case and any(p.ndim == 2 for p, _, _ in pairs):
         raise MLDSError(f"{gt_dir}: per-case scores of 2-D label images need the data set (--dataset DIR) whose cases group them")
     sc = SegScores(classes, spacing or (1., 1.), distances=distances, slice_spacing=slice_spacing)

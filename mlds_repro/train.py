@@ -35,8 +35,10 @@ def predict_image(model, img:np.ndarray, size:int, device='cpu') -> np.ndarray:
 def evaluate_model(model, dd:DataDir, split:str, size:int, device='cpu') -> dict:
     "Scores of `model` on `split` of `dd` (the schema of `mlds-repro evaluate`)"
     model.eval()
-    sc = SegScores(dd.classes, dd.spacing, slice_spacing=dd.slice_spacing, expected={c: len(dd.cases[c]) for c in dd.splits.get(split, [])})
-    for i in dd.ids(split): sc.add(predict_image(model, dd.image(i), size, device), dd.mask(i), case=dd.case_of[i])
+    vols = list(dict.fromkeys(dd.volume_of[i] for i in dd.ids(split)))   # per-case scores are per volume (by default a case)
+    sc = SegScores(dd.classes, dd.spacing, slice_spacing=dd.slice_spacing, expected={v: len(dd.volumes[v]) for v in vols})
+    for v in vols:
+        for i in dd.volumes[v]: sc.add(predict_image(model, dd.image(i), size, device), dd.mask(i), case=v)
     return sc.result()
 
 # %% ../nbs/06a_train.ipynb #4e8dd9b1

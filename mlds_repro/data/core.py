@@ -87,10 +87,6 @@ class DataDir:
         if not (isinstance(sp, list) and len(sp) == 2 and all(isinstance(v, (int, float)) and v > 0 for v in sp)):
             raise MLDSError(f"{js}: spacing must be [dy, dx] in mm, both positive; got {sp!r}")
         self.spacing = (float(sp[0]), float(sp[1]))
-        dz = meta.get('slice_spacing')
-        if dz is not None and not (isinstance(dz, (int, float)) and not isinstance(dz, bool) and dz > 0):
-            raise MLDSError(f"{js}: slice_spacing must be a positive number of mm (or absent); got {dz!r}")
-        self.slice_spacing = None if dz is None else float(dz)
         self.cases, self.case_of = {}, {}
         if not isinstance(meta['cases'], dict) or not meta['cases']: raise MLDSError(f"{js}: cases must be a non-empty object case -> [image ids]")
         for cid, ims in meta['cases'].items():
@@ -112,6 +108,7 @@ class DataDir:
                 seen[c] = s
             self.splits[s] = list(cs)
         self._split_of_case = seen
+        self._volumes(meta, js)
         self.files = {i: self._find(i, 'images') for i in self.case_of}
         self.mask_files = {i: self._find(i, 'masks', required=False) for i in self.case_of}
         ann = self.path/'annotations.csv'
@@ -121,6 +118,31 @@ class DataDir:
                 raise MLDSError(f"{self.path/'masks'/i}.png: mask not found (needed for {self.split_of(i) or 'unsplit'} image {i!r}"
                                 + (")" if self.split_of(i) != 'train' else "; a train image without mask needs a row in annotations.csv)"))
 
+    def _volumes(self, meta, js):
+        "Read the optional `volumes` and `slice_spacing`"
+        vols = meta.get('volumes')
+        if vols is None: self.volumes = {c: list(ims) for c, ims in self.cases.items()}
+        else:
+            if not isinstance(vols, dict) or not all(isinstance(v, list) and v for v in vols.values()):
+                raise MLDSError(f"{js}: volumes must be an object volume -> [image ids], each non-empty")
+            self.volumes = {str(v): list(ims) for v, ims in vols.items()}
+        self.volume_of = {}
+        for v, ims in self.volumes.items():
+            for i in ims:
+                if i not in self.case_of: raise MLDSError(f"{js}: volume {v!r} lists {i!r}, which is in no case")
+                if i in self.volume_of: raise MLDSError(f"{js}: image id {i!r} is in two volumes ({self.volume_of[i]!r} and {v!r})")
+                self.volume_of[i] = v
+            if len({self.case_of[i] for i in ims}) > 1: raise MLDSError(f"{js}: volume {v!r} spans cases {sorted({self.case_of[i] for i in ims})}; a volume lies in one case")
+        if len(self.volume_of) != len(self.case_of):
+            i = next(i for i in self.case_of if i not in self.volume_of); raise MLDSError(f"{js}: image id {i!r} is in no volume; volumes must cover every image")
+        dz = meta.get('slice_spacing')
+        num = lambda x: isinstance(x, (int, float)) and not isinstance(x, bool) and x > 0
+        if dz is None or num(dz): self.slice_spacing = None if dz is None else float(dz)
+        elif isinstance(dz, dict) and all(num(x) for x in dz.values()) and set(dz) <= set(self.volumes): self.slice_spacing = {str(k): float(x) for k, x in dz.items()}
+        else: raise MLDSError(f"{js}: slice_spacing must be a positive number of mm or an object volume -> mm over known volumes (or absent); got {str(dz)[:80]}")
+    def slice_spacing_of(self, volume) -> float|None:
+        "dz (mm) between the slices of `volume` (None: not given)"
+        return self.slice_spacing.get(volume) if isinstance(self.slice_spacing, dict) else self.slice_spacing
     def _find(self, i, sub, required=True):
         hits = [self.path/sub/f"{i}{e}" for e in IMG_EXTS if (self.path/sub/f"{i}{e}").exists()]
         if len(hits) > 1: raise MLDSError(f"{hits[0]}: both {hits[0].name} and {hits[1].name} exist; keep one")
@@ -166,19 +188,21 @@ def staged_dataset(out, overwrite:bool=False):
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
 
-def write_meta(folder, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict, slice_spacing:float|None=None) -> Path:
-    "Write `dataset.json` into `folder`"
-    meta = dict(name=name, classes=list(classes), modality=modality, spacing=[float(s) for s in spacing], cases=cases, splits=splits,
-                **({} if slice_spacing is None else {'slice_spacing': float(slice_spacing)}))
+def write_meta(folder, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict, slice_spacing:float|dict|None=None,
+               volumes:dict|None=None) -> Path:
+    "Write `dataset.json` into `folder` (`volumes`, `slice_spacing`: optional, see above)"
+    meta = dict(name=name, classes=list(classes), modality=modality, spacing=[float(s) for s in spacing], cases=cases, splits=splits)
+    if volumes is not None: meta['volumes'] = volumes
+    if slice_spacing is not None: meta['slice_spacing'] = {k: float(v) for k, v in slice_spacing.items()} if isinstance(slice_spacing, dict) else float(slice_spacing)
     return atomic_write(Path(folder)/'dataset.json', json.dumps(meta, indent=1))
 
 def write_dataset(out, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict,
-                  images:dict, masks:dict, ext:str='.png', overwrite:bool=False, slice_spacing:float|None=None) -> Path:
+                  images:dict, masks:dict, ext:str='.png', overwrite:bool=False, slice_spacing:float|dict|None=None, volumes:dict|None=None) -> Path:
     "Write a data set in the layout to `out` atomically; `images`/`masks` map image id -> array"
     with staged_dataset(out, overwrite) as tmp:
         for i, a in images.items(): write_array(tmp/'images'/f"{i}{ext}", a)
         for i, m in masks.items(): write_array(tmp/'masks'/f"{i}{ext}", m.astype(np.uint8 if len(classes) <= 256 else np.uint16))
-        write_meta(tmp, name, classes, modality, spacing, cases, splits, slice_spacing)
+        write_meta(tmp, name, classes, modality, spacing, cases, splits, slice_spacing, volumes)
     return Path(out)
 
 # %% ../../nbs/01_data.core.ipynb #5a7c3e18
@@ -188,7 +212,8 @@ def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
     k = dd.classes.index(cls)
     masks = {i: (m == k).astype(np.uint8) for i in dd.case_of if (m := dd.mask(i)) is not None}
     out = write_dataset(out, f"{dd.name}:{cls}", ['background', cls], dd.modality, dd.spacing, dd.cases, dd.splits,
-                        {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite, slice_spacing=dd.slice_spacing)
+                        {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite, slice_spacing=dd.slice_spacing,
+                        volumes=dd.meta.get('volumes'))
     if (dd.path/'annotations.csv').exists():
         import csv
         with open(dd.path/'annotations.csv', newline='') as f: rows = [r for r in csv.DictReader(f) if r['class'] in (cls, '')]
