@@ -64,15 +64,19 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc', 'acdc-h5', 'retouch', 'jsrt', 'polyp', 'nnunet')
+CONVERTERS = ('acdc', 'acdc-h5', 'retouch', 'jsrt', 'polyp', 'nnunet', 'duke-dme')
 
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc, convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp, convert_nnunet
+    from mlds_repro.data.convert import convert_acdc, convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp, convert_nnunet, convert_duke_dme
     bar = sys.stdout.isatty()
     if a.name != 'nnunet' and a.channel: raise MLDSError(f"--channel is for nnU-Net data sets, not {a.name}")
     if a.name != 'polyp' and (a.images or a.masks): raise MLDSError(f"--images and --masks are for polyp folders, not {a.name}")
-    if a.name == 'nnunet':
+    if a.name != 'duke-dme' and a.grader is not None: raise MLDSError(f"--grader is for Duke DME, not {a.name}")
+    if a.name == 'duke-dme':
+        if a.vendor: raise MLDSError("--vendor is for RETOUCH, not duke-dme")
+        out = convert_duke_dme(a.src, a.out, grader=a.grader or 1, spacing=_spacing(a.spacing) if a.spacing else (1., 1.), overwrite=a.overwrite, progress=bar)
+    elif a.name == 'nnunet':
         if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for nnU-Net data sets (spacing from the NIfTI headers)")
         out = convert_nnunet(a.src, a.out, channel=a.channel, seed=a.seed, overwrite=a.overwrite, progress=bar)
     elif a.name == 'polyp':
@@ -187,6 +191,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('--images', help='polyp: the image folder under --src (default: images/ or Original/)')
     v.add_argument('--channel', type=int, default=0, help="nnunet: the input channel to keep (imagesTr/<case>_000N)")
     v.add_argument('--masks', help='polyp: the mask folder under --src (default: masks/ or Ground Truth/)')
+    v.add_argument('--grader', type=int, choices=(1, 2), help="duke-dme: whose tracing (default 1)")
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
     s.add_argument('dir'); s.add_argument('--out', required=True); s.add_argument('--n', type=int, default=8); s.add_argument('--split', default='train')

@@ -13,8 +13,8 @@ from .synth import split_cases
 
 # %% auto #0
 __all__ = ['ACDC_CLASSES', 'RETOUCH_CLASSES', 'RETOUCH_VENDORS', 'JSRT_CLASSES', 'JSRT_PRIORITY', 'JSRT_SIZE', 'POLYP_LAYOUTS',
-           'ConvertError', 'convert_acdc_h5', 'convert_acdc', 'convert_retouch', 'convert_jsrt', 'convert_polyp',
-           'convert_nnunet']
+           'DUKE_CLASSES', 'ConvertError', 'convert_acdc_h5', 'convert_acdc', 'convert_retouch', 'convert_jsrt',
+           'convert_polyp', 'convert_nnunet', 'duke_labels', 'convert_duke_dme']
 
 # %% ../../nbs/01_data.convert.ipynb #c0a1b006
 class ConvertError(MLDSError):
@@ -337,5 +337,69 @@ def convert_nnunet(src, out, channel:int=0, fractions=(0.6, 0.2, 0.2), seed:int=
         meta = dict(name=str(meta_in.get('name') or src.name), classes=classes, modality=str(modality), spacing=list(spacing),
                     cases=cases, splits=split_cases(sorted(cases), fractions, seed), slice_spacing=float(np.median(dzs)) if dzs else None)
         write_meta(tmp, **meta)
+    DataDir(out)
+    return out
+
+# %% ../../nbs/01_data.convert.ipynb #c0a1b051
+DUKE_CLASSES = ['background', 'NFL', 'GCL-IPL', 'INL', 'OPL', 'ONL-ISM', 'ISE', 'OS-RPE', 'fluid']
+
+def _mat(path:Path, keys:tuple) -> dict:
+    "Arrays `keys` of a MATLAB file (v5 through scipy, v7.3 through h5py, axes as MATLAB writes them)"
+    import scipy.io
+    if not path.exists(): raise ConvertError(f"{path}: file not found")
+    try: m = scipy.io.loadmat(str(path), variable_names=list(keys))
+    except NotImplementedError:   # v7.3: HDF5, axes reversed
+        import h5py
+        try:
+            with h5py.File(path, 'r') as f: m = {k: np.asarray(f[k]).T for k in keys if k in f}
+        except OSError as e: raise ConvertError(f"{path}: unreadable MATLAB file ({e})") from None
+    except Exception as e: raise ConvertError(f"{path}: unreadable MATLAB file ({type(e).__name__}: {str(e)[:120]})") from None
+    miss = [k for k in keys if k not in m]
+    if miss: raise ConvertError(f"{path}: no variable {', '.join(map(repr, miss))} (a Duke DME subject file holds images, manualLayers1/2, manualFluid1/2)")
+    return {k: np.asarray(m[k]) for k in keys}
+
+def duke_labels(layers:np.ndarray, fluid:np.ndarray, height:int) -> tuple[np.ndarray, slice]:
+    "Label map of one traced B-scan from its boundaries (8 x W, 1-based rows, NaN untraced) and fluid (H x W), and its column range"
+    ok = np.isfinite(layers).all(0)
+    if not ok.any(): raise ValueError("no column with all eight boundaries traced")
+    cols = slice(int(np.flatnonzero(ok)[0]), int(np.flatnonzero(ok)[-1]) + 1)
+    b = layers[:, cols].astype(float); x = np.arange(b.shape[1])
+    for r in b:   # gaps inside the traced range: interpolated along the row
+        bad = ~np.isfinite(r)
+        if bad.any(): r[bad] = np.interp(x[bad], x[~bad], r[~bad])
+    rows = np.arange(height)[:, None]
+    lab = np.zeros((height, b.shape[1]), np.uint8)
+    for k in range(7): lab[(rows >= np.round(b[k] - 1)) & (rows < np.round(b[k + 1] - 1))] = k + 1
+    lab[np.nan_to_num(fluid[:, cols]) > 0] = 8
+    return lab, cols
+
+def convert_duke_dme(src, out, grader:int=1, spacing=(1., 1.), overwrite:bool=False, progress:bool=False) -> Path:
+    "Write the Duke DME subjects' traced B-scans under `src` to `out` (grader `grader`'s layers and fluid)"
+    src, out = Path(src), Path(out)
+    if grader not in (1, 2): raise MLDSError(f"--grader {grader}: expected 1 or 2")
+    files = sorted(src.rglob('Subject_*.mat'))
+    if not files: raise ConvertError(f"{src}: no Subject_NN.mat file; --src is the folder of the Duke DME .mat files")
+    cases = {}
+    with staged_dataset(out, overwrite) as tmp:
+        from fastprogress.fastprogress import progress_bar
+        for f in (progress_bar(files, leave=False) if progress else files):
+            m = _mat(f, ('images', f'manualLayers{grader}', f'manualFluid{grader}'))
+            ims, lay, fl = m['images'], m[f'manualLayers{grader}'], m[f'manualFluid{grader}']
+            if ims.ndim != 3 or lay.shape != (8, ims.shape[1], ims.shape[2]) or fl.shape != ims.shape:
+                raise ConvertError(f"{f}: shapes images {ims.shape}, manualLayers{grader} {lay.shape}, manualFluid{grader} {fl.shape} do not fit (H x W x B, 8 x W x B, H x W x B)")
+            case = f.stem
+            for k in range(ims.shape[2]):
+                if not np.isfinite(lay[:, :, k]).any(): continue   # not traced
+                try: lab, cols = duke_labels(lay[:, :, k], fl[:, :, k], ims.shape[0])
+                except ValueError as e: raise ConvertError(f"{f}: B-scan {k + 1}: {e}") from None
+                iid = f"{case}_bscan_{k + 1:02d}"
+                img = ims[:, cols, k]
+                write_array(tmp/'images'/f"{iid}.png", img.astype(np.uint8) if img.max() <= 255 else img.astype(np.uint16)); write_array(tmp/'masks'/f"{iid}.png", lab)
+                cases.setdefault(case, []).append(iid)
+            if case not in cases: raise ConvertError(f"{f}: no B-scan traced by grader {grader}")
+        num = {c: int(''.join(ch for ch in c if ch.isdigit()) or 0) for c in cases}
+        splits = dict(train=[c for c in cases if num[c] <= 5], val=[c for c in cases if num[c] == 6], test=[c for c in cases if num[c] >= 7])
+        write_meta(tmp, f'duke-dme-grader{grader}', DUKE_CLASSES, 'OCT', spacing, cases, {k: v for k, v in splits.items() if v},
+                   volumes={i: [i] for ims in cases.values() for i in ims})
     DataDir(out)
     return out
