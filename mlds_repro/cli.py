@@ -9,8 +9,8 @@ from pathlib import Path
 from .core import MLDSError, RunFailed, atomic_json, atomic_write, parse_kv
 
 # %% auto #0
-__all__ = ['CONVERTERS', 'cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_convert', 'cmd_evaluate', 'cmd_train',
-           'cmd_reproduce', 'cmd_bench', 'parser', 'main']
+__all__ = ['CONVERTERS', 'cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_convert', 'cmd_evaluate', 'cmd_predict',
+           'cmd_train', 'cmd_reproduce', 'cmd_bench', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #08cd6d3a
 def _spacing(s:str):
@@ -114,6 +114,13 @@ def cmd_evaluate(a):
         f", HD95 {r['case_hd95']['mean']:.2f} mm" if r.get('case_hd95', {}).get('mean') is not None else "")
     print(f"wrote {a.out}: mIoU {r['iou']['mean']:.4f}, mDice {r['dice']['mean']:.4f}{per}")
 
+def cmd_predict(a):
+    "mlds-repro predict: label a split of a data folder with a trained model"
+    from mlds_repro.train import predict
+    if a.like and not a.nnunet: raise MLDSError("--like is for --nnunet (the nnU-Net raw data set whose geometry the NIfTI files take)")
+    out = predict(a.model, a.data, a.out, split=a.split, device=a.device, nnunet=a.nnunet, like=a.like, progress=sys.stdout.isatty())
+    print(f"wrote {len(list(out.iterdir()))} {'NIfTI volumes' if a.nnunet else 'label images'} to {out}")
+
 # %% ../nbs/08_cli.ipynb #680dfc01
 def _options(method:str, opts:list[str]) -> dict:
     "`['ds=standard', 'pl_weight=0.5']` -> the method's options, checked against its options dataclass (unknown or ill-typed: an error)"
@@ -202,6 +209,12 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--no-distances', action='store_true', help='skip HD95 and ASD'); e.add_argument('--out', required=True)
     e.add_argument('--per-case', action='store_true', help="also each case's 3-D scores, averaged over cases (2-D images: cases from --dataset)")
     e.set_defaults(func=cmd_evaluate)
+    pr = sub.add_parser('predict', help="label a split of a data folder with a trained model (PNG per image, or nnU-Net's NIfTI per case)")
+    pr.add_argument('--model', required=True, help="a run's model.pth"); pr.add_argument('--data', required=True)
+    pr.add_argument('--split', default='test', choices=['train', 'val', 'test', 'all']); pr.add_argument('--device', default='cpu')
+    pr.add_argument('--nnunet', action='store_true', help="write <case>.nii.gz per volume, nnU-Net's prediction layout")
+    pr.add_argument('--like', help='with --nnunet: the nnU-Net raw data set whose images give the geometry'); pr.add_argument('--out', required=True)
+    pr.set_defaults(func=cmd_predict)
     from mlds_repro.methods import METHODS
     t = sub.add_parser('train', help='train a method on a data folder under a label budget')
     t.add_argument('--data', required=True); t.add_argument('--method', default='supervised', choices=sorted(METHODS))

@@ -20,8 +20,9 @@ from .callbacks import fit_one_cycle_resumable, PhaseTimer, Distributed
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
-           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'init_distributed', 'train', 'calibration',
-           'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching', 'bench_memory']
+           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'init_distributed', 'train', 'predict',
+           'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching',
+           'bench_memory']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
 @torch.no_grad()
@@ -249,6 +250,55 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
     info['figures_s'] = round(time.time() - t0, 1); info['total_s'] = round(time.time() - t_start, 1); metrics['timing'] = info
     atomic_json(metrics, out/'metrics.json')
     return broadcast_object(metrics)
+
+# %% ../nbs/06a_train.ipynb #5e1a0c02
+def _nnunet_geometry(like:Path, vol:str):
+    "The NIfTI image of `vol` in the nnU-Net raw data set `like` whose affine and header a prediction takes, or None"
+    for sub, name in (('labelsTr', vol), ('labelsTs', vol), ('imagesTr', f"{vol}_0000"), ('imagesTs', f"{vol}_0000")):
+        f = like/sub/f"{name}.nii.gz"
+        if f.exists():
+            import nibabel as nib
+            return nib.load(str(f))
+    return None
+
+def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=False, like=None, progress:bool=False) -> Path:
+    "Label `split` of the data folder `data` with the model at `model_path`: PNG per image in `out`, or NIfTI per volume (`nnunet`)"
+    import shutil
+    from mlds_repro.models import load_model
+    from mlds_repro.data.core import write_array
+    if not Path(model_path).exists(): raise MLDSError(f"{model_path}: file not found (a run's model.pth)")
+    try: model, meta = load_model(model_path, map_location=device)
+    except Exception as e: raise MLDSError(f"{model_path}: not a model file of mlds_repro ({type(e).__name__}: {str(e)[:120]})") from None
+    dd = DataDir(data)
+    if meta.get('classes') and list(meta['classes']) != dd.classes:
+        raise MLDSError(f"{model_path}: trained on classes {meta['classes']}, not those of {dd.path/'dataset.json'} ({dd.classes})")
+    ids = list(dd.case_of) if split == 'all' else dd.ids(split)
+    if not ids: raise MLDSError(f"{dd.path/'dataset.json'}: split {split!r} holds no image")
+    if like is not None and not Path(like).is_dir(): raise MLDSError(f"--like {like}: no such folder (the nnU-Net raw data set)")
+    out = out_folder(out)
+    if out.exists() and any(out.iterdir()): raise MLDSError(f"{out}: exists and is not empty; choose another --out")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        model.to(device).eval(); size = int(meta.get('size') or 128); dt = np.uint8 if dd.n_classes <= 256 else np.uint16
+        from fastprogress.fastprogress import progress_bar
+        if not nnunet:
+            for i in (progress_bar(ids, leave=False) if progress else ids): write_array(tmp/f"{i}.png", predict_image(model, dd.image(i), size, device).astype(dt))
+        else:
+            import nibabel as nib
+            vols = list(dict.fromkeys(dd.volume_of[i] for i in ids))
+            for v in (progress_bar(vols, leave=False) if progress else vols):
+                a = np.stack([predict_image(model, dd.image(i), size, device).T for i in dd.volumes[v]], axis=2).astype(dt)
+                ref = _nnunet_geometry(Path(like), v) if like is not None else None
+                if ref is not None and ref.shape[:3] != a.shape: raise MLDSError(f"{v}: prediction {a.shape} != {ref.shape[:3]} of the nnU-Net image; --like names another data set")
+                if ref is not None: img = nib.Nifti1Image(a, ref.affine, ref.header); img.set_data_dtype(dt)
+                else: img = nib.Nifti1Image(a, np.diag([dd.spacing[1], dd.spacing[0], dd.slice_spacing_of(v) or 1.0, 1.0]))
+                nib.save(img, str(tmp/f"{v}.nii.gz"))
+        if out.exists(): out.rmdir()
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True); raise
+    return out
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
 CPU_SCALE = dict(size=96, width=8, depth=4, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores
