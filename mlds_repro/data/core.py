@@ -210,10 +210,13 @@ def binary_dataset(dd:DataDir, cls:str, out, overwrite:bool=False) -> Path:
     "Write `dd` to `out` with `cls` as the only foreground class (classes `['background', cls]`)"
     if cls not in dd.classes[1:]: raise MLDSError(f"{dd.path/'dataset.json'}: no foreground class {cls!r}; classes are {', '.join(dd.classes[1:])}")
     k = dd.classes.index(cls)
-    masks = {i: (m == k).astype(np.uint8) for i in dd.case_of if (m := dd.mask(i)) is not None}
-    out = write_dataset(out, f"{dd.name}:{cls}", ['background', cls], dd.modality, dd.spacing, dd.cases, dd.splits,
-                        {i: dd.image(i) for i in dd.case_of}, masks, overwrite=overwrite, slice_spacing=dd.slice_spacing,
-                        volumes=dd.meta.get('volumes'))
+    with staged_dataset(out, overwrite) as tmp:   # one image at a time: image files copied as they are, masks rewritten
+        for i in dd.case_of:
+            shutil.copyfile(dd.files[i], tmp/'images'/dd.files[i].name)
+            if (m := dd.mask(i)) is not None: write_array(tmp/'masks'/f"{i}.png", (m == k).astype(np.uint8))
+        write_meta(tmp, f"{dd.name}:{cls}", ['background', cls], dd.modality, dd.spacing, dd.cases, dd.splits,
+                   slice_spacing=dd.slice_spacing, volumes=dd.meta.get('volumes'))
+    out = Path(out)
     if (dd.path/'annotations.csv').exists():
         import csv
         with open(dd.path/'annotations.csv', newline='') as f: rows = [r for r in csv.DictReader(f) if r['class'] in (cls, '')]
