@@ -454,6 +454,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                  'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.scale_config': ( 'experiments.html#scale_config',
                                                                                  'mlds_repro/experiments.py'),
+                                        'mlds_repro.experiments.settings_table': ( 'experiments.html#settings_table',
+                                                                                   'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.summary': ('experiments.html#summary', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.train_processes': ( 'experiments.html#train_processes',
                                                                                     'mlds_repro/experiments.py'),

@@ -13,12 +13,12 @@ from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars, check_device, check_train_args
 
 # %% auto #0
-__all__ = ['SCALES', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'method_free_source', 'code_version',
-           'data_fingerprint', 'prepare_data', 'check_dataset', 'dataset_name', 'Run', 'grid', 'metric_rows',
-           'write_rows', 'read_rows', 'train_processes', 'train_run', 'dask_client', 'worker_config', 'local_cluster',
-           'run_experiments', 'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure',
-           'load_claims', 'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'write_report',
-           'notebooks_dir', 'run_name', 'reproduce']
+__all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config',
+           'settings_table', 'method_free_source', 'code_version', 'data_fingerprint', 'prepare_data', 'check_dataset',
+           'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_processes', 'train_run',
+           'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results', 'bench_jobs',
+           'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs',
+           'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -31,14 +31,36 @@ SCALES = {
                   synth={'synth-oct': dict(n=2000), 'synth-cxr': dict(n=1000)}),
 }
 
-def scale_config(scale:str, **overrides) -> dict:
-    "Training arguments, synthetic data sizes and default seeds of `scale`; `overrides` replace training arguments"
+PAPER_SETTINGS = {  # paper scale, per paper: setting -> (value, where it comes from)
+    'reiss2021': dict(width=(64, 'code: HierarchicalUNet, 64-128-256-512-1024 channels'), depth=(4, 'code: four down blocks'),
+                      size=(512, 'ours: RETOUCH B-scans (496 to 1024 pixels a side) resized to 512 x 512')),
+    'liu2023': dict(size=(256, 'paper: ACDC slices at 256 x 256'), lr=(1e-4, 'code: Adam, lr 1e-4, betas (0.9, 0.99)'),
+                    bs=(8, 'code: 8 strongly and 8 weakly labelled images a step')),
+    'pan2022': dict(size=(352, 'ours: the usual input size of polyp benchmarks; the code is DeepLabv3+ on natural images')),
+    'seibold2022': dict(size=(512, 'ours: JSRT/SCR at 512 x 512 (no public code)')),
+    'baselines': {},
+}
+COMMON = dict(optimiser="fastai Adam, betas (0.9, 0.99), weight decay 1e-4", schedule='one cycle (fit_one_cycle)',
+              augmentation='Augment(): horizontal flip 0.5, rotation 10 degrees, zoom 0.1, shift 0.05, contrast 0.15, brightness 0.1, noise 0.05')
+
+def scale_config(scale:str, paper:str|None=None, **overrides) -> dict:
+    "Training arguments, synthetic data sizes and default seeds of `scale` (at `paper` scale with `paper`'s own settings); `overrides` replace training arguments"
     if scale not in SCALES: raise MLDSError(f"unknown scale {scale!r}; expected one of {', '.join(SCALES)}")
+    if paper is not None and paper not in PAPER_SETTINGS: raise MLDSError(f"unknown paper {paper!r}; expected one of {', '.join(PAPER_SETTINGS)}")
     s = SCALES[scale]
     bad = [k for k in overrides if k not in (*s['train'], 'device', 'unit', 'budget_strategy', 'weak_noise', 'num_workers', 'threads', 'amp')]
     if bad: raise MLDSError(f"scale {scale}: cannot override {', '.join(bad)}")
     on_gpu = str(overrides.get('device', 'cpu')).startswith('cuda')
-    return dict(scale=scale, seeds=s['seeds'], synth=s['synth'], train={'device': 'cpu', **s['train'], **(s.get('cuda', {}) if on_gpu else {}), **overrides})
+    own = {k: v for k, (v, _) in PAPER_SETTINGS.get(paper, {}).items()} if scale == 'paper' else {}
+    src = {k: (PAPER_SETTINGS[paper][k][1] if k in own else f"ours: the {scale} scale") for k in {**s['train'], **own}}
+    src.update({k: 'given' for k in overrides})
+    return dict(scale=scale, paper=paper, seeds=s['seeds'], synth=s['synth'], source=src,
+                train={'device': 'cpu', **s['train'], **(s.get('cuda', {}) if on_gpu else {}), **own, **overrides})
+
+def settings_table(cfg:dict) -> list[dict]:
+    "Rows (setting, value, source) of a `scale_config`: its training settings and the settings common to every method"
+    rows = [dict(setting=k, value=v, source=cfg.get('source', {}).get(k, f"ours: the {cfg['scale']} scale")) for k, v in cfg['train'].items()]
+    return rows + [dict(setting=k, value=v, source='ours: every method') for k, v in COMMON.items()]
 
 # %% ../nbs/07_experiments.ipynb #98c32fe3
 _NOT_TRAINING = {'experiments.py', 'cli.py', '_modidx.py'}
