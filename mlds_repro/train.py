@@ -473,20 +473,20 @@ def bench_matching(banks=(10_000, 100_000, 1_000_000), dims=(8, 64), pixels:int=
 
 # %% ../nbs/06a_train.ipynb #4b3c0005
 def bench_memory(n:int=200, epochs:int=20, size:int=64, compile:bool=True, seed:int=0, scored:int|None=None,
-                 full_pass:bool=False) -> dict:
+                 full_pass:bool=False, bs:int|None=None) -> dict:
     "Peak resident memory (MB) and seconds of a `cpu`-scale supervised run on `n` synthetic images, in a fresh process"
     import subprocess, shutil
     tmp = Path(tempfile.mkdtemp(prefix='mlds-bench-mem-'))
-    try: return _memory_probe(tmp, n, epochs, size, compile, seed, scored, full_pass)
+    try: return _memory_probe(tmp, n, epochs, size, compile, seed, scored, full_pass, bs)
     finally: shutil.rmtree(tmp, ignore_errors=True)  # the data set and the run are scratch
 
-def _memory_probe(tmp:Path, n:int, epochs:int, size:int, compile:bool, seed:int, scored:int|None, full_pass:bool) -> dict:
+def _memory_probe(tmp:Path, n:int, epochs:int, size:int, compile:bool, seed:int, scored:int|None, full_pass:bool, bs:int|None=None) -> dict:
     "`bench_memory` in the folder `tmp`"
     import subprocess
     if scored is not None and not 0 < 2 * scored < n: raise MLDSError(f"memory benchmark: scored={scored} must leave training images out of n={n}")
     fr = (0.6, 0.2, 0.2) if scored is None else (1 - 2 * scored / n, scored / n, scored / n)
     cfg = {**CPU_SCALE, 'size': size, 'epochs': epochs, 'compile': compile, 'channels_last': compile,
-           **({'steps_per_epoch': None} if full_pass else {})}
+           **({'steps_per_epoch': None} if full_pass else {}), **({'bs': int(bs)} if bs else {})}
     gen = f"from mlds_repro.data.synth import write_synth; write_synth('synth-cxr', {str(tmp/'d')!r}, n={int(n)}, size={int(size)}, seed={int(seed)}, fractions={fr!r})"
     code = ("import json, resource, time; from mlds_repro.train import train; t0 = time.time(); "   # the data set is written by another process
             f"train({str(tmp/'d')!r}, 'supervised', budget='full=1', out={str(tmp/'r')!r}, progress=False, seed={int(seed)}, **{cfg!r}); "
@@ -494,4 +494,4 @@ def _memory_probe(tmp:Path, n:int, epochs:int, size:int, compile:bool, seed:int,
     for c in (gen, code):
         p = subprocess.run([sys.executable, '-c', c], capture_output=True, text=True, env={**os.environ, 'MLDS_REPRO_LOG': 'quiet'})
         if p.returncode: raise MLDSError(f"memory benchmark: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
-    return {'images': n, 'epochs': epochs, 'scored': scored, 'full_pass': full_pass, **json.loads(p.stdout.strip().splitlines()[-1])}
+    return {'images': n, 'epochs': epochs, 'scored': scored, 'full_pass': full_pass, 'bs': cfg['bs'], **json.loads(p.stdout.strip().splitlines()[-1])}
