@@ -205,35 +205,34 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
         if k not in P: raise MLDSError(f"{gt_dir/G[k].name}: no prediction named {k}.* in {pred_dir}")
     for k in P:
         if k not in G: raise MLDSError(f"{pred_dir/P[k].name}: no reference named {k}.* in {gt_dir}")
-    pairs = [(read_labels(P[k]), read_labels(G[k]), k) for k in G]
-    for p, g, k in pairs:
-        if p.shape != g.shape: raise MLDSError(f"{pred_dir/P[k].name}: size {p.shape} != reference {gt_dir/G[k].name} size {g.shape}")
-    given = classes is not None
-    if not given:  # the classes are the references' (a stray predicted label must not add a class to the mean)
-        n = int(max(g.max() for _, g, _ in pairs)) + 1
+    keys, given = list(G), classes is not None
+    if not given:  # the classes are the references' (a stray predicted label must not add a class to the mean); one file at a time
+        n = max(int(read_labels(G[k]).max()) for k in keys) + 1
         classes = ['background'] + [f"class_{c}" for c in range(1, max(n, 2))]
-    for p, g, k in pairs:
+    case_of, expected = {}, {}
+    if per_case and dataset is not None:
+        slice_spacing = slice_spacing or dataset.slice_spacing
+        order = {i: n for n, i in enumerate(i for v in dataset.volumes.values() for i in v)}
+        keys.sort(key=lambda k: order.get(k, -1))     # a volume's images in the order dataset.json lists them
+        case_of = dataset.volume_of
+        for k in keys:
+            if k in case_of: expected[case_of[k]] = expected.get(case_of[k], 0) + 1   # a volume is scored, and let go, once complete
+    sc = SegScores(classes, spacing or (1., 1.), distances=distances, slice_spacing=slice_spacing, expected=expected)
+    from fastprogress.fastprogress import progress_bar
+    for k in (progress_bar(keys, leave=False) if progress else keys):   # one pair in memory at a time
+        p, g = read_labels(P[k]), read_labels(G[k])
+        if p.shape != g.shape: raise MLDSError(f"{pred_dir/P[k].name}: size {p.shape} != reference {gt_dir/G[k].name} size {g.shape}")
         for a, f in ((p, pred_dir/P[k].name), (g, gt_dir/G[k].name)):
             if a.min() < 0 or a.max() >= len(classes):
                 raise MLDSError(f"{f}: label {int(a.max() if a.max() >= len(classes) else a.min())} outside the {len(classes)} classes"
                                 + ("" if given else " found in the references (pass --dataset to name the data set's classes)"))
-    case_of = {}
-    if per_case and dataset is not None:
-        slice_spacing = slice_spacing or dataset.slice_spacing
-        order = {i: n for n, i in enumerate(i for v in dataset.volumes.values() for i in v)}
-        for p, g, k in pairs:
-            if p.ndim == 2 and k not in dataset.case_of: raise MLDSError(f"{gt_dir/G[k].name}: image {k!r} is in no case of {dataset.path/'dataset.json'}")
-        pairs.sort(key=lambda t: order.get(t[2], -1))     # a volume's images in the order dataset.json lists them
-        case_of = dataset.volume_of
-    elif per_case and any(p.ndim == 2 for p, _, _ in pairs):
-        raise MLDSError(f"{gt_dir}: per-case scores of 2-D label images need the data set (--dataset DIR) whose cases group them")
-    sc = SegScores(classes, spacing or (1., 1.), distances=distances, slice_spacing=slice_spacing)
-    from fastprogress.fastprogress import progress_bar
-    for p, g, k in (progress_bar(pairs, leave=False) if progress else pairs):
         hs = None if spacing else label_spacing(G[k])
         if p.ndim == 3:  # a volume: per image for the pooled scores; with per_case one case, 3-D distances
             sp = spacing or (hs[-2:] if hs and len(hs) == 3 else None)
             for zp, zg in zip(p, g): sc.add(zp, zg, sp, case=k if per_case else None)
             if per_case: sc._score(k, dz=hs[0] if hs and len(hs) == 3 else None)
+        elif per_case and dataset is None:
+            raise MLDSError(f"{gt_dir}: per-case scores of 2-D label images need the data set (--dataset DIR) whose cases group them")
+        elif per_case and k not in case_of: raise MLDSError(f"{gt_dir/G[k].name}: image {k!r} is in no case of {dataset.path/'dataset.json'}")
         else: sc.add(p, g, spacing or hs, case=case_of.get(k))
     return sc.result()
