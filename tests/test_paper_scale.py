@@ -1,4 +1,6 @@
-"""`reproduce --scale paper` starts on data sets converted from the real formats (written here in those formats).
+"""`reproduce --scale paper` starts on data sets converted from the real formats (written here in those formats):
+reiss2021 on RETOUCH, liu2023 on ACDC, pan2022 on Kvasir-SEG (seibold2022 on JSRT is not among them: its sample would be
+megabytes of 12-bit raw images).
 
 Paper scale trains U-Nets of width 64 on 512 x 512 images for 25,000 steps, which is GPU work: these tests only see each
 reproduction start on a converted sample (its first run written with the paper scale's settings) and stop it.
@@ -54,3 +56,19 @@ def test_liu2023_paper_scale_starts_on_converted_acdc(tmp_path):
     run, log = started(['--paper', 'liu2023', '--scale', 'paper', '--dataset', f"{data}:LV"], tmp_path / 'repro')
     assert run is not None, log[-3000:]
     assert (run['size'], run['width']) == (512, 64) and run['data'].lower().endswith('acdc-lv'), run
+
+def test_pan2022_paper_scale_starts_on_converted_kvasir(tmp_path):
+    from PIL import Image
+    rng = np.random.default_rng(0)
+    for f in ('images', 'masks'): (tmp_path / 'Kvasir-SEG' / f).mkdir(parents=True)
+    for k in range(30):   # Kvasir-SEG's layout: RGB frames and their masks as JPEG, sizes varying
+        h, w = 60 + 2 * k, 72
+        Image.fromarray(rng.integers(0, 255, (h, w, 3), dtype=np.uint8)).save(tmp_path / 'Kvasir-SEG' / 'images' / f"cju{k:04d}.jpg")
+        m = np.zeros((h, w), np.uint8); m[15 + k % 9:40, 20:50 - k % 7] = 255
+        Image.fromarray(m).save(tmp_path / 'Kvasir-SEG' / 'masks' / f"cju{k:04d}.jpg")
+    data = tmp_path / 'kvasir'
+    r = subprocess.run([EXE, 'data', 'convert', 'polyp', '--src', str(tmp_path / 'Kvasir-SEG'), '--out', str(data)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    run, log = started(['--paper', 'pan2022', '--scale', 'paper', '--dataset', data], tmp_path / 'repro')
+    assert run is not None, log[-3000:]
+    assert (run['size'], run['width'], Path(run['data']).resolve()) == (352, 64, data.resolve()), run
