@@ -98,10 +98,14 @@ class SegScores:
             if c and prd[c] and not ref[c]: row['false_alarms'].add(c)
         ims = self._open.pop(case, None)
         if ims:
-            if len({p.shape for p, _, _ in ims}) > 1: raise MLDSError(f"case {case!r}: its images differ in size ({sorted({p.shape for p, _, _ in ims})}); per-case scores need one size")
+            shapes = sorted({p.shape for p, _, _ in ims})
+            if len(shapes) > 1: raise MLDSError(f"case {case!r}: its images differ in size ({shapes}); per-case scores need one size")
             sp = ims[0][2]
             if len(ims) == 1: p, g = ims[0][0], ims[0][1]
-            else: p, g = np.stack([x[0] for x in ims]), np.stack([x[1] for x in ims]); dz = dz or (self.slice_spacing.get(case) if isinstance(self.slice_spacing, dict) else self.slice_spacing); sp = (dz or max(sp), *sp)
+            else:   # a stack of slices: 3-D distances, dz given, else the data set's, else the larger in-plane spacing
+                p, g = np.stack([x[0] for x in ims]), np.stack([x[1] for x in ims])
+                dz = dz or (self.slice_spacing.get(case) if isinstance(self.slice_spacing, dict) else self.slice_spacing)
+                sp = (dz or max(sp), *sp)
             for c in range(1, len(self.classes)):
                 if row['dice'][c] is not None: row['hd95'][c], row['asd'][c] = hd95_asd(p == c, g == c, sp, self.miss)
         self.case_rows[case] = row
