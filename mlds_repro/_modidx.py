@@ -348,6 +348,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'mlds_repro.data.core.read_mask': ('data.core.html#read_mask', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.same_channels': ('data.core.html#same_channels', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.staged_dataset': ('data.core.html#staged_dataset', 'mlds_repro/data/core.py'),
+                                      'mlds_repro.data.core.staged_folder': ('data.core.html#staged_folder', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.write_array': ('data.core.html#write_array', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.write_dataset': ('data.core.html#write_dataset', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.write_meta': ('data.core.html#write_meta', 'mlds_repro/data/core.py')},

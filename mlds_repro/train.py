@@ -263,7 +263,6 @@ def _nnunet_geometry(like:Path, vol:str):
 
 def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=False, like=None, progress:bool=False) -> Path:
     "Label `split` of the data folder `data` with the model at `model_path`: PNG per image in `out`, or NIfTI per volume (`nnunet`)"
-    import shutil
     from mlds_repro.models import load_model
     from mlds_repro.data.core import write_array
     if not Path(model_path).exists(): raise MLDSError(f"{model_path}: file not found (a run's model.pth)")
@@ -275,11 +274,8 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
     ids = list(dd.case_of) if split == 'all' else dd.ids(split)
     if not ids: raise MLDSError(f"{dd.path/'dataset.json'}: split {split!r} holds no image")
     if like is not None and not Path(like).is_dir(): raise MLDSError(f"--like {like}: no such folder (the nnU-Net raw data set)")
-    out = out_folder(out)
-    if out.exists() and any(out.iterdir()): raise MLDSError(f"{out}: exists and is not empty; choose another --out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    from mlds_repro.data.core import staged_folder
+    with staged_folder(out, hint='choose another --out') as tmp:   # written whole or not at all
         model.to(device).eval(); size = int(meta.get('size') or 128); dt = np.uint8 if dd.n_classes <= 256 else np.uint16
         from fastprogress.fastprogress import progress_bar
         if not nnunet:
@@ -294,11 +290,7 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
                 if ref is not None: img = nib.Nifti1Image(a, ref.affine, ref.header); img.set_data_dtype(dt)
                 else: img = nib.Nifti1Image(a, np.diag([dd.spacing[1], dd.spacing[0], dd.slice_spacing_of(v) or 1.0, 1.0]))
                 nib.save(img, str(tmp/f"{v}.nii.gz"))
-        if out.exists(): out.rmdir()
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
-    return out
+    return Path(out)
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
 CPU_SCALE = dict(size=96, width=8, depth=4, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores

@@ -13,9 +13,9 @@ from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_
                                     write_annotations_csv, parse_noise, noisy_annotation)
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_dataset',
-           'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels', 'same_channels', 'check',
-           'budget_annotations']
+__all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_folder',
+           'staged_dataset', 'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels',
+           'same_channels', 'check', 'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
@@ -174,19 +174,25 @@ class DataDir:
 
 # %% ../../nbs/01_data.core.ipynb #7bef0ee0
 @contextlib.contextmanager
-def staged_dataset(out, overwrite:bool=False):
-    "A temporary folder beside `out` holding `images/` and `masks/`: renamed to `out` when the block succeeds, removed when it fails"
+def staged_folder(out, overwrite:bool=False, hint:str='pass overwrite / --overwrite'):
+    "A temporary folder beside `out`: renamed to `out` when the block succeeds, removed when it fails (a non-empty `out` needs `overwrite`)"
     out = out_folder(out)
-    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty (pass overwrite / --overwrite)")
+    if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty ({hint})")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
         yield tmp
         if out.exists(): shutil.rmtree(out)
         tmp.rename(out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
+
+@contextlib.contextmanager
+def staged_dataset(out, overwrite:bool=False):
+    "`staged_folder` holding `images/` and `masks/`: a data set written whole or not at all"
+    with staged_folder(out, overwrite) as tmp:
+        (tmp/'images').mkdir(); (tmp/'masks').mkdir()
+        yield tmp
 
 def write_meta(folder, name:str, classes:list[str], modality:str, spacing, cases:dict, splits:dict, slice_spacing:float|dict|None=None,
                volumes:dict|None=None) -> Path:
