@@ -132,7 +132,7 @@ def cmd_train(a):
     "mlds-repro train: train a method on a data folder under a budget"
     from mlds_repro.train import train
     m = train(a.data, method=a.method, budget=a.budget, unit=a.budget_unit, budget_strategy=a.budget_strategy, weak_noise=a.weak_noise, epochs=a.epochs, size=a.size, bs=a.batch, seed=a.seed,
-              device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth,
+              device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth, head_ch=a.head_ch,
               steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads, amp=a.amp,
               **_options(a.method, a.opt or []))
     from mlds_repro.core import is_writer
@@ -152,7 +152,7 @@ def cmd_reproduce(a):
 def cmd_bench(a):
     "mlds-repro bench: measure speed ratios in one run, print JSON"
     from mlds_repro.train import bench
-    r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats)
+    r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats, head_ch=a.head_ch)
     if not a.no_jobs:
         from mlds_repro.experiments import bench_jobs
         r.update(bench_jobs(a.grid_runs, a.size, a.width))
@@ -227,6 +227,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--batch', type=int, default=8); t.add_argument('--seed', type=int, default=0)
     t.add_argument('--device', default='cpu'); t.add_argument('--lr', type=float, default=1e-3)
     t.add_argument('--width', type=int, default=16, help='U-Net width (64 = the paper network)'); t.add_argument('--depth', type=int, default=4)
+    t.add_argument('--head-ch', type=int, default=64, help="hidden channels of the 1x1 output heads (64: the authors' code at width 64; the cpu scale uses the width)")
     t.add_argument('--steps-per-epoch', type=int, help='fixed optimiser steps per epoch, whatever the budget')
     t.add_argument('--opt', action='append', metavar='NAME=VALUE', help="a method option, e.g. --opt ds=standard --opt dice=true (repeatable)")
     t.add_argument('--workers', type=int, default=0); t.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
@@ -254,6 +255,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help='measure speed ratios in one run and print JSON')
     b.add_argument('--size', type=int, default=64); b.add_argument('--batch', type=int, default=8); b.add_argument('--batches', type=int, default=8)
     b.add_argument('--width', type=int, default=8); b.add_argument('--depth', type=int, default=4); b.add_argument('--repeats', type=int, default=3)
+    b.add_argument('--head-ch', type=int, default=8, help="the heads' hidden channels (the cpu scale's: the width)")
     b.add_argument('--no-jobs', action='store_true', help='skip the --jobs 2 vs --jobs 1 grid (about a minute)')
     b.add_argument('--grid-runs', type=int, default=4, help='runs in that grid')
     b.add_argument('--no-matching', action='store_true', help="skip seibold2022's reference-matching benchmark (banks of 1e4 to 1e6 features; about a minute)")

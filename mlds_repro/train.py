@@ -123,7 +123,7 @@ def check_device(device:str) -> str:
     return device
 
 def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, steps_per_epoch:int|None=None,
-                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off'):
+                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off', head_ch:int=64):
     "Raise an `MLDSError` naming the first impossible training setting (`world`: processes sharing each batch)"
     import math
     if epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
@@ -134,6 +134,7 @@ def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0): raise MLDSError(f"--lr {lr}: the learning rate must be a positive number")
     if width < 1: raise MLDSError(f"--width {width}: need at least 1")
     if depth < 1: raise MLDSError(f"--depth {depth}: need at least 1")
+    if head_ch < 1: raise MLDSError(f"--head-ch {head_ch}: need at least 1")
     if size < 2 ** depth: raise MLDSError(f"--depth {depth} with --size {size}: the bottleneck would have no pixel; need size >= 2^depth = {2 ** depth}")
     if steps_per_epoch is not None and steps_per_epoch < 1: raise MLDSError(f"--steps-per-epoch {steps_per_epoch}: need at least 1")
     if threads is not None and threads < 1: raise MLDSError(f"--threads {threads}: need at least 1")
@@ -166,6 +167,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
           budget_strategy:str='random', # how the full-mask units are drawn: 'random' or 'covering' (every class among them)
           weak_noise:str='', # defect rates of boxes and image labels, e.g. 'loose=0.3,shift=0.2,miss=0.1,wrong=0.1' ('': none)
           seed:int=0, device:str='cpu', out='run', resume:bool=False, lr:float=1e-3, width:int=16, depth:int=4,
+          head_ch:int=64, # hidden channels of the 1x1 output heads (64: the authors' code, at width 64)
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
           compile:bool=False, # torch.compile the model and the teacher (falls back to eager with one warning line)
           channels_last:bool=False, # channels-last memory format for the model and its inputs
@@ -178,7 +180,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
     noise = format_noise(parse_noise(weak_noise))
     check_train_args(epochs=epochs, size=size, bs=bs, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, threads=threads,
-                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1), amp=amp)
+                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1), amp=amp, head_ch=head_ch)
     parse_budget(budget)
     if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
     if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
@@ -188,13 +190,13 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     try:
         with folder_lock(out, 'a training run') if rank == 0 else contextlib.nullcontext():  # in a process group rank 0 holds the lock and writes
             return _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank, world, amp)
+                          steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank, world, amp, head_ch)
     except BaseException:
         if rank == 0 and created and out.is_dir() and not any(out.iterdir()): out.rmdir()  # a run that could not start leaves no folder
         raise
 
 def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1, amp='off') -> dict:
+           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1, amp='off', head_ch=64) -> dict:
     method = m.name
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit,
                 budget_strategy=budget_strategy, epochs=epochs,
@@ -202,6 +204,7 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
                 channels_last=bool(channels_last), options=dataclasses.asdict(opts))
     if noise: args['weak_noise'] = noise  # recorded only when there is noise
     if amp != 'off': args['amp'] = amp      # likewise mixed precision
+    if head_ch != 64: args['head_ch'] = head_ch  # and heads other than the code's
     if (out/'checkpoint.pth').exists():
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
@@ -214,7 +217,7 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     if world > 1: dls.train.shard(rank, world); dls.valid.shard(rank, world)  # each process: its share of every batch, of the validation set
     if rank == 0: atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
-    learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last, amp=amp)
+    learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last, amp=amp, head_ch=head_ch)
     learn.model.to(device)
     info = dict(compile=bool(compile), processes=world, amp=amp)
     if compile:
@@ -293,7 +296,7 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
     return Path(out)
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
-CPU_SCALE = dict(size=96, width=8, depth=4, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores
+CPU_SCALE = dict(size=96, width=8, depth=4, head_ch=8, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores
 
 def calibration(out, seeds=(0, 1, 2), datasets=(('synth-oct', 400, 'full=0.06'), ('synth-cxr', 200, 'full=0.05')),
                 data_seed:int=0, **scale) -> list[dict]:
@@ -342,7 +345,7 @@ def step_gflop(model, loss_func, xb, yb) -> float:
     return fc.get_total_flops() / 1e9
 
 # %% ../nbs/06a_train.ipynb #7ea4ea87
-def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0) -> dict:
+def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, head_ch:int=8) -> dict:
     "Measure the speed figures above; returns a JSON-able dict"
     from fastai.callback.progress import ProgressCallback
     from fastai.optimizer import Adam
@@ -356,7 +359,7 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
     dls.train.n = bs * n_batches
     val = dls.valid.new(n=bs)
     dls = DataLoaders(dls.train, val); dls.classes = ['background', 'IRF', 'SRF', 'PED']; dls.n_inp = 1
-    learn = make_learner(dls, 'supervised', width=width, depth=depth); learn.remove_cb(ProgressCallback)
+    learn = make_learner(dls, 'supervised', width=width, depth=depth, head_ch=head_ch); learn.remove_cb(ProgressCallback)
     model, loss_func = learn.model, learn.loss_func
     learn.logger = lambda *a, **k: None  # no per-epoch table in the measurement
     learn.fit(1)  # warm-up: caches filled, kernels chosen
@@ -405,7 +408,7 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
     # DII: the instance-weight update over a pan2022 training step on one batch of full masks and CutMix-mixed boxes
     pm = get_method('pan2022'); po = pm.options()
     dm = mixed_dls(tmp/'d', 'full=0.5,box=0.5', unit='image', size=size, bs=bs, seed=seed, kinds=pm.uses, composition=lambda n: pm.composition(po, n))
-    pl = make_learner(dm, pm, po, width=width, depth=depth); pl.training, pl.loss_func.pct = True, 1.
+    pl = make_learner(dm, pm, po, width=width, depth=depth, head_ch=head_ch); pl.training, pl.loss_func.pct = True, 1.
     iw, cm = pl.instance_weights, pl.cut_mix_weak
     iw.before_fit(); pl.xb, pl.yb = dm.train.one_batch()[:1], dm.train.one_batch()[1:]; cm.before_batch(); iw.before_batch()
     popt = Adam(list(pl.model.parameters()), lr=1e-3)
@@ -414,7 +417,7 @@ def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repe
     for _ in range(2): dcr_step(); iw.after_loss()
     s = interleave({**steps, 'supervised': sup, 'teacher_student': ts_step, 'dcr_step': dcr_step, 'dii_update': iw.after_loss}, repeats * 5)
     peak = sgemm_gflops()
-    r = dict(size=size, bs=bs, n_batches=n_batches, width=width, depth=depth, repeats=repeats, threads=torch.get_num_threads(),
+    r = dict(size=size, bs=bs, n_batches=n_batches, width=width, depth=depth, head_ch=head_ch, repeats=repeats, threads=torch.get_num_threads(),
              supervised_images_per_s=round(bs * n_batches / t['fastai'], 2),
              fastai_epoch_s=round(t['fastai'], 3), plain_epoch_s=round(t['plain'], 3), fastai_vs_plain_ratio=round(t['fastai'] / t['plain'], 3),
              step_gflop=round(gflop, 3), sgemm_gflops=round(peak, 1),
