@@ -26,7 +26,7 @@ SCALES = {
                   synth={'synth-oct': dict(n=30, per_volume=5), 'synth-cxr': dict(n=15)}),
     'cpu': dict(train={**CPU_SCALE, 'size': 64, 'compile': True, 'channels_last': True}, seeds=3,
                 synth={'synth-oct': dict(n=400), 'synth-cxr': dict(n=200)}),
-    'paper': dict(train=dict(size=512, width=64, depth=4, head_ch=64, bs=8, epochs=100, steps_per_epoch=250, lr=1e-3, num_workers=4, compile=True,
+    'paper': dict(train=dict(size=512, width=64, depth=4, bs=8, epochs=100, steps_per_epoch=250, lr=1e-3, num_workers=4, compile=True,
                              channels_last=False), seeds=3, cuda=dict(amp='bf16', channels_last=True),
                   synth={'synth-oct': dict(n=2000), 'synth-cxr': dict(n=1000)}),
 }

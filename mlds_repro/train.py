@@ -296,7 +296,7 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
     return Path(out)
 
 # %% ../nbs/06a_train.ipynb #de4ee16e
-CPU_SCALE = dict(size=96, width=8, depth=4, head_ch=8, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores
+CPU_SCALE = dict(size=96, width=8, depth=4, bs=8, epochs=20, steps_per_epoch=25, lr=3e-3)  # about 2.5 minutes a run on 2 CPU cores
 
 def calibration(out, seeds=(0, 1, 2), datasets=(('synth-oct', 400, 'full=0.06'), ('synth-cxr', 200, 'full=0.05')),
                 data_seed:int=0, **scale) -> list[dict]:
@@ -345,7 +345,7 @@ def step_gflop(model, loss_func, xb, yb) -> float:
     return fc.get_total_flops() / 1e9
 
 # %% ../nbs/06a_train.ipynb #7ea4ea87
-def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, head_ch:int=8) -> dict:
+def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, head_ch:int=64) -> dict:
     "Measure the speed figures above; returns a JSON-able dict"
     from fastai.callback.progress import ProgressCallback
     from fastai.optimizer import Adam
