@@ -30,7 +30,7 @@ def predict_image(model, img:np.ndarray, size:int, device='cpu') -> np.ndarray:
     "Label map of `img` (H x W[ x ch]) at its own size"
     x = _resize(_zscore(img), size, False)[None].to(device)
     logits = as_segout(model(x)).logits
-    return F.interpolate(logits.float(), size=img.shape[:2], mode='bilinear', align_corners=False).argmax(1)[0].cpu().numpy()
+    return F.interpolate(logits.float(), size=img.shape[:2], mode='bilinear', align_corners=False).max(1).indices[0].cpu().numpy()
 
 # %% ../nbs/06a_train.ipynb #8b25a462
 def evaluate_model(model, dd:DataDir, split:str, size:int, device='cpu') -> dict:
