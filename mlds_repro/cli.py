@@ -172,6 +172,7 @@ class _Parser(argparse.ArgumentParser):
 
 def parser() -> argparse.ArgumentParser:
     "The argument parser of `mlds-repro`"
+    from mlds_repro.models import HEAD_CH
     p = _Parser(prog='mlds-repro', description='Medical image segmentation from every annotation: data, training, evaluation.')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error')
     sub = p.add_subparsers(dest='command', required=True)
@@ -227,7 +228,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--batch', type=int, default=8); t.add_argument('--seed', type=int, default=0)
     t.add_argument('--device', default='cpu'); t.add_argument('--lr', type=float, default=1e-3)
     t.add_argument('--width', type=int, default=16, help='U-Net width (64 = the paper network)'); t.add_argument('--depth', type=int, default=4)
-    t.add_argument('--head-ch', type=int, default=64, help="hidden channels of the 1x1 output heads (64: the authors' code at width 64)")
+    t.add_argument('--head-ch', type=int, default=HEAD_CH, help="hidden channels of the 1x1 output heads (64: the authors' code at width 64)")
     t.add_argument('--steps-per-epoch', type=int, help='fixed optimiser steps per epoch, whatever the budget')
     t.add_argument('--opt', action='append', metavar='NAME=VALUE', help="a method option, e.g. --opt ds=standard --opt dice=true (repeatable)")
     t.add_argument('--workers', type=int, default=0); t.add_argument('--resume', action='store_true', help='continue an interrupted run in --out')
@@ -255,7 +256,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help='measure speed ratios in one run and print JSON')
     b.add_argument('--size', type=int, default=64); b.add_argument('--batch', type=int, default=8); b.add_argument('--batches', type=int, default=8)
     b.add_argument('--width', type=int, default=8); b.add_argument('--depth', type=int, default=4); b.add_argument('--repeats', type=int, default=3)
-    b.add_argument('--head-ch', type=int, default=64, help="the heads' hidden channels (the cpu scale's: 64)")
+    b.add_argument('--head-ch', type=int, default=HEAD_CH, help="the heads' hidden channels (the cpu scale's: the code's 64)")
     b.add_argument('--no-jobs', action='store_true', help='skip the --jobs 2 vs --jobs 1 grid (about a minute)')
     b.add_argument('--grid-runs', type=int, default=4, help='runs in that grid')
     b.add_argument('--no-matching', action='store_true', help="skip seibold2022's reference-matching benchmark (banks of 1e4 to 1e6 features; about a minute)")

@@ -11,7 +11,7 @@ import torch, torch.nn as nn
 from fastai.learner import Learner
 from fastai.optimizer import Adam
 from .core import KINDS, MLDSError, parse_kv
-from .models import UNet, DualDecoderUNet, TwinUNet
+from .models import UNet, DualDecoderUNet, TwinUNet, HEAD_CH
 from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce,
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
                                entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
@@ -82,7 +82,7 @@ class Method:
     def composition(self, o:Options, bs:int) -> dict|None:
         "Items per group in a batch of `bs` (`{'full': k, 'weak': bs - k}`), or None for a plain shuffle"
         return None
-    def model(self, o:Options, in_ch:int, n_classes:int, width:int=16, depth:int=4, head_ch:int=64) -> nn.Module:
+    def model(self, o:Options, in_ch:int, n_classes:int, width:int=16, depth:int=4, head_ch:int=HEAD_CH) -> nn.Module:
         "The network (default: a U-Net without deep-supervision heads; `head_ch`: hidden channels of its 1x1 heads)"
         return UNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, heads=False)
     def terms(self, o:Options) -> list[Term]:
@@ -129,7 +129,7 @@ def in_channels(dls) -> int:
 
 # %% ../nbs/06_methods.ipynb #8ab4bfc7
 def make_learner(dls, method:str|Method='supervised', options=None, width:int=16, depth:int=4, lr:float=1e-3, wd:float=1e-4,
-                 amp:str='off', channels_last:bool=False, cbs=(), head_ch:int=64) -> Learner:
+                 amp:str='off', channels_last:bool=False, cbs=(), head_ch:int=HEAD_CH) -> Learner:
     "A fastai Learner for `method` with `options`: its model, its whole loss as a `RoutedLoss`, its callbacks, data-set-level metrics, Adam"
     m = get_method(method) if isinstance(method, str) else method
     o = m.options(options)
@@ -245,7 +245,7 @@ class Reiss2021(Method):
     "Reiss et al. 2021: CE on full masks, deep supervision from every annotation, an EMA teacher corrected by the candidate maps"
     name, Options, needs, uses = 'reiss2021', Reiss2021Options, ('full',), KINDS
     def composition(self, o, bs): return teacher_composition(o, bs)
-    def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=64): return UNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, heads=o.ds != 'none')
+    def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=HEAD_CH): return UNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, heads=o.ds != 'none')
     def terms(self, o):
         terms = sup_terms(o.dice, o.batch_dice)
         if o.ds == 'multilabel':
@@ -285,7 +285,7 @@ class Liu2023(Method):
     "Liu et al. 2023: teacher decoder on strong labels, student decoder on weak labels, KL from teacher to student, the student's entropy"
     name, Options, needs, uses = 'liu2023', Liu2023Options, ('full',), KINDS
     def composition(self, o, bs): return teacher_composition(o, bs)
-    def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=64): return DualDecoderUNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, predict=o.predict)
+    def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=HEAD_CH): return DualDecoderUNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, predict=o.predict)
     def erode_kw(self, o): return dict(iterations=o.iterations, per_component=o.per_component, shape=o.shape, radius=o.radius)
     def terms(self, o):
         kw, code = self.erode_kw(o), o.variant == 'code'
@@ -317,7 +317,7 @@ class Pan2022DCR(Method):
     "Pan et al. 2022, DCR: two differently initialised networks, each supervised by the other's pseudo-labels on CutMix-mixed weak images"
     name, Options, needs, uses = 'pan2022_dcr', Pan2022DCROptions, (), KINDS  # with weak labels alone too (the 'weak only' row)
     def composition(self, o, bs): return teacher_composition(o, bs)
-    def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=64): return TwinUNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, predict=o.predict)
+    def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=HEAD_CH): return TwinUNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, predict=o.predict)
     def callbacks(self, o): return [CutMixWeak()] if o.cutmix else []
     def terms(self, o):
         t, w = [], lambda b: (b.extra or {}).get('dii')  # per-pixel instance weights, when a callback supplies them

@@ -10,16 +10,18 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import SegOut, as_segout, atomic_write
 
 # %% auto #0
-__all__ = ['COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'TwinUNet',
+__all__ = ['HEAD_CH', 'COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'TwinUNet',
            'is_compiled', 'uncompile', 'copy_model', 'compile_model', 'save_model', 'load_model']
 
 # %% ../nbs/02_models.ipynb #5e23d702
+HEAD_CH = 64  # hidden channels of the output heads: the authors' code (at width 64)
+
 def conv_block(ci:int, co:int) -> nn.Sequential:
     "(3x3 conv, BN, ReLU) x 2"
     return nn.Sequential(nn.Conv2d(ci, co, 3, padding=1, bias=False), nn.BatchNorm2d(co), nn.ReLU(inplace=True),
                          nn.Conv2d(co, co, 3, padding=1, bias=False), nn.BatchNorm2d(co), nn.ReLU(inplace=True))
 
-def head(ci:int, n_classes:int, head_ch:int=64) -> nn.Sequential:
+def head(ci:int, n_classes:int, head_ch:int=HEAD_CH) -> nn.Sequential:
     "Output head: 1x1 conv -> head_ch -> BN -> ReLU -> 1x1 conv -> n_classes"
     return nn.Sequential(nn.Conv2d(ci, head_ch, 1), nn.BatchNorm2d(head_ch), nn.ReLU(inplace=True), nn.Conv2d(head_ch, n_classes, 1))
 
@@ -37,7 +39,7 @@ class Encoder(nn.Module):
 
 class Decoder(nn.Module):
     "U-Net decoder with a head on the bottleneck and after every up block, and a full-resolution mask head"
-    def __init__(self, chs:list[int], n_classes:int, head_ch:int=64, heads:bool=True):
+    def __init__(self, chs:list[int], n_classes:int, head_ch:int=HEAD_CH, heads:bool=True):
         super().__init__()
         d = len(chs) - 1
         self.ups = nn.ModuleList([nn.ConvTranspose2d(chs[i + 1], chs[i], 2, stride=2) for i in reversed(range(d))])
@@ -61,7 +63,7 @@ class Decoder(nn.Module):
 # %% ../nbs/02_models.ipynb #6ef6d975
 class UNet(nn.Module):
     "U-Net with deep-supervision heads"
-    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=64, heads:bool=True):
+    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=HEAD_CH, heads:bool=True):
         super().__init__()
         self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, heads=heads)
         self.encoder = Encoder(in_ch, width, depth)
@@ -73,7 +75,7 @@ class UNet(nn.Module):
 # %% ../nbs/02_models.ipynb #2611a850
 class DualDecoderUNet(nn.Module):
     "Shared encoder, teacher decoder A and student decoder B; `logits` are the `predict` branch's, both are in `extra` ('a', 'b')"
-    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=64, heads:bool=False,
+    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=HEAD_CH, heads:bool=False,
                  predict:str='student', # the branch whose logits are the prediction: 'student' (B; Liu et al.) or 'teacher' (A)
                 ):
         super().__init__()
@@ -92,7 +94,7 @@ class DualDecoderUNet(nn.Module):
 # %% ../nbs/02_models.ipynb #4b1f2c02
 class TwinUNet(nn.Module):
     "Two U-Nets, differently initialised; `logits` are the first one's or the mean of both softmaxes, both are in `extra` ('a', 'b')"
-    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=64, predict:str='first'):
+    def __init__(self, in_ch:int=1, n_classes:int=2, width:int=64, depth:int=4, head_ch:int=HEAD_CH, predict:str='first'):
         super().__init__()
         if predict not in ('first', 'mean'): raise ValueError(f"predict={predict!r}: expected 'first' or 'mean'")
         self.config = dict(in_ch=in_ch, n_classes=n_classes, width=width, depth=depth, head_ch=head_ch, predict=predict)

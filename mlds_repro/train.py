@@ -12,7 +12,7 @@ from .annotations import format_budget, parse_budget, parse_noise, format_noise,
 from .data.core import DataDir
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
-from .models import save_model
+from .models import save_model, HEAD_CH
 from .methods import get_method, make_learner, in_channels
 from .models import compile_model, uncompile
 from fastai.callback.core import Callback
@@ -123,7 +123,7 @@ def check_device(device:str) -> str:
     return device
 
 def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, steps_per_epoch:int|None=None,
-                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off', head_ch:int=64):
+                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off', head_ch:int=HEAD_CH):
     "Raise an `MLDSError` naming the first impossible training setting (`world`: processes sharing each batch)"
     import math
     if epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
@@ -167,7 +167,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
           budget_strategy:str='random', # how the full-mask units are drawn: 'random' or 'covering' (every class among them)
           weak_noise:str='', # defect rates of boxes and image labels, e.g. 'loose=0.3,shift=0.2,miss=0.1,wrong=0.1' ('': none)
           seed:int=0, device:str='cpu', out='run', resume:bool=False, lr:float=1e-3, width:int=16, depth:int=4,
-          head_ch:int=64, # hidden channels of the 1x1 output heads (64: the authors' code, at width 64)
+          head_ch:int=HEAD_CH, # hidden channels of the 1x1 output heads (64: the authors' code, at width 64)
           steps_per_epoch:int|None=None, # fixed optimiser steps per epoch, whatever the budget (default: one pass)
           compile:bool=False, # torch.compile the model and the teacher (falls back to eager with one warning line)
           channels_last:bool=False, # channels-last memory format for the model and its inputs
@@ -196,7 +196,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
         raise
 
 def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy, weak_noise, seed, device, out, resume, lr, width, depth,
-           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1, amp='off', head_ch=64) -> dict:
+           steps_per_epoch, compile, channels_last, threads, num_workers, progress, tag, cbs, rank=0, world=1, amp='off', head_ch=HEAD_CH) -> dict:
     method = m.name
     args = dict(data=str(Path(data).resolve()), method=method, budget=format_budget(parse_budget(budget)), unit=unit,
                 budget_strategy=budget_strategy, epochs=epochs,
@@ -204,7 +204,7 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
                 channels_last=bool(channels_last), options=dataclasses.asdict(opts))
     if noise: args['weak_noise'] = noise  # recorded only when there is noise
     if amp != 'off': args['amp'] = amp      # likewise mixed precision
-    if head_ch != 64: args['head_ch'] = head_ch  # and heads other than the code's
+    if head_ch != HEAD_CH: args['head_ch'] = head_ch  # and heads other than the code's
     if (out/'checkpoint.pth').exists():
         if not resume: raise MLDSError(f"{out}: holds a checkpoint of an earlier run; pass --resume to continue it, or choose another --out")
         old = json.loads((out/'run.json').read_text()) if (out/'run.json').exists() else None
@@ -345,7 +345,7 @@ def step_gflop(model, loss_func, xb, yb) -> float:
     return fc.get_total_flops() / 1e9
 
 # %% ../nbs/06a_train.ipynb #7ea4ea87
-def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, head_ch:int=64) -> dict:
+def bench(size:int=64, bs:int=8, n_batches:int=8, width:int=8, depth:int=4, repeats:int=3, seed:int=0, head_ch:int=HEAD_CH) -> dict:
     "Measure the speed figures above; returns a JSON-able dict"
     from fastai.callback.progress import ProgressCallback
     from fastai.optimizer import Adam
