@@ -11,10 +11,11 @@ from .core import KINDS, Kind, MLDSError, Batch, as_segout, select
 from .annotations import eroded_label, IGNORE
 
 # %% auto #0
-__all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_cover', 'mlds_loss', 'deep_ce_loss',
-           'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss', 'kl_code_loss', 'candidate_pseudo_ce',
-           'complete_pseudo_labels', 'label_candidates', 'match_reference', 'weak_targets', 'consistency_mse',
-           'sigmoid_rampup', 'Term', 'RoutedLoss', 'consistency_term', 'pseudo_label_term']
+__all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_regions', 'box_cover', 'mlds_loss',
+           'box_tightness_loss', 'deep_ce_loss', 'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss',
+           'kl_code_loss', 'candidate_pseudo_ce', 'complete_pseudo_labels', 'label_candidates', 'match_reference',
+           'weak_targets', 'consistency_mse', 'sigmoid_rampup', 'Term', 'RoutedLoss', 'consistency_term',
+           'pseudo_label_term']
 
 # %% ../nbs/03_losses.ipynb #900ca374
 def _reduce(v:torch.Tensor, reduction:str, n=None):
@@ -82,19 +83,29 @@ class DeepSupervision:
         return total
 
 # %% ../nbs/03_losses.ipynb #802c0dfc
-def box_cover(cand, sizes:list[tuple]) -> list[torch.Tensor]:
-    "Per grid size (h, w): cells that contain a whole connected region of a class's allowed area (the positives of tight boxes)"
+def box_regions(cand) -> list[tuple]:
+    "`(item, class, y0, y1, x0, x1)` (ends exclusive) of every connected region of a foreground class's allowed area, skipping classes allowed nowhere or everywhere"
     from scipy import ndimage
+    c, out = cand.detach().cpu().numpy(), []
+    for i in range(c.shape[0]):
+        for k in range(1, c.shape[1]):
+            if not c[i, k].any() or c[i, k].all(): continue
+            out += [(i, k, sl[0].start, sl[0].stop, sl[1].start, sl[1].stop) for sl in ndimage.find_objects(ndimage.label(c[i, k])[0])]
+    return out
+
+def _cells(r, H, W, h, w):
+    "The cell rows and columns (first, last, inclusive) of the grid h x w that a region of an H x W map touches"
+    _, _, y0, y1, x0, x1 = r
+    return y0 * h // H, (y1 - 1) * h // H, x0 * w // W, (x1 - 1) * w // W
+
+def box_cover(cand, sizes:list[tuple], regions:list|None=None) -> list[torch.Tensor]:
+    "Per grid size (h, w): cells that contain a whole connected region of a class's allowed area (the positives of tight boxes)"
     n, C, H, W = cand.shape
     out = [torch.zeros(n, C, *hw) for hw in sizes]
-    c = cand.detach().cpu().numpy()
-    for i in range(n):
-        for k in range(1, C):
-            if not c[i, k].any() or c[i, k].all(): continue
-            for sl in ndimage.find_objects(ndimage.label(c[i, k])[0]):
-                for o, (h, w) in zip(out, sizes):
-                    y0, y1, x0, x1 = sl[0].start * h // H, (sl[0].stop - 1) * h // H, sl[1].start * w // W, (sl[1].stop - 1) * w // W
-                    if y0 == y1 and x0 == x1: o[i, k, y0, x0] = 1.
+    for r in (box_regions(cand) if regions is None else regions):
+        for o, (h, w) in zip(out, sizes):
+            ya, yb, xa, xb = _cells(r, H, W, h, w)
+            if ya == yb and xa == xb: o[r[0], r[1], ya, xa] = 1.
     return [o.to(cand.device) for o in out]
 
 # %% ../nbs/03_losses.ipynb #056e0b1c
@@ -121,6 +132,35 @@ def mlds_loss(heads:list, cand, kind=None, weight:float=1., reduction:str='sum',
         if cover is not None: pos[boxes] = torch.maximum(pos[boxes], cover[j])
         targets.append((t, pos))
     return weight * DeepSupervision(_mlds_head, head_weights)(heads, targets, reduction=reduction, normalize=normalize)
+
+# %% ../nbs/03_losses.ipynb #7b0c5e12
+def box_tightness_loss(outs:list, cand, weight:float=1., softmax:bool=False, regions:list|None=None,
+                       head_weights:list|None=None, # one factor per output (None: all 1)
+                      ):
+    "Multiple-instance loss of tight boxes: on every row and column of cells a box region spans, its most confident cell holds its class"
+    n, C, H, W = cand.shape
+    regions = box_regions(cand) if regions is None else regions
+    hw = [1.] * len(outs) if head_weights is None else head_weights
+    if len(hw) != len(outs): raise MLDSError(f"{len(hw)} head weights for {len(outs)} heads")
+    total = sum(o.sum() for o in outs) * 0.
+    if not regions: return total
+    for o, wt in zip(outs, hw):
+        h, w = o.shape[-2:]
+        lp = o.float().log_softmax(1) if softmax else F.logsigmoid(o.float())
+        lines = []  # (item, class, index of the row or column, first cell, last cell, is_row)
+        for r in regions:
+            ya, yb, xa, xb = _cells(r, H, W, h, w)
+            lines += [(r[0], r[1], y, xa, xb, True) for y in range(ya, yb + 1)] + [(r[0], r[1], x, ya, yb, False) for x in range(xa, xb + 1)]
+        i, k, j, a, b, row = (torch.tensor(v, device=o.device) for v in zip(*lines))
+        ar = torch.arange(max(h, w), device=o.device)
+        def best(sel, g, size):  # max over each line's cells of the class's log-probability
+            if not sel.any(): return g.new_zeros(0)
+            inside = (ar[:size] >= a[sel, None]) & (ar[:size] <= b[sel, None])
+            return g.masked_fill(~inside, -float('inf')).amax(1)
+        rows = best(row, lp[i[row], k[row], j[row], :], w)
+        cols = best(~row, lp[i[~row], k[~row], :, j[~row]], h)
+        total = total + wt * -torch.cat([rows, cols]).mean()
+    return weight * total
 
 # %% ../nbs/03_losses.ipynb #9020276c
 def deep_ce_loss(heads:list, mask, weight:float=1., reduction:str='mean', head_weights:list|None=None):

@@ -12,7 +12,7 @@ from fastai.learner import Learner
 from fastai.optimizer import Adam
 from .core import KINDS, MLDSError, parse_kv
 from .models import UNet, DualDecoderUNet, TwinUNet, HEAD_CH
-from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce,
+from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce, box_regions, box_tightness_loss,
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
                                entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
 from .metrics import DatasetIoU, DatasetDice
@@ -22,9 +22,9 @@ from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, In
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
            'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
            'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
-           'complete_pseudo_terms', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR',
-           'Pan2022Options', 'Pan2022', 'PseudoLabelOptions', 'PredictionPLOptions', 'PredictionPL',
-           'Seibold2022Options', 'Seibold2022']
+           'complete_pseudo_terms', 'image_term', 'tightness_term', 'Reiss2021', 'Liu2023Options', 'Liu2023',
+           'Pan2022DCROptions', 'Pan2022DCR', 'Pan2022Options', 'Pan2022', 'PseudoLabelOptions', 'PredictionPLOptions',
+           'PredictionPL', 'Seibold2022Options', 'Seibold2022']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
@@ -212,6 +212,7 @@ class Reiss2021Options(TeacherOptions):
     ds: Literal['none', 'standard', 'multilabel'] = 'multilabel'  # deep supervision: none, standard (softmax) or multilabel (MLDS)
     ds_weight: float = 1.
     image_weight: float = 1.
+    image_heads: Literal['coarsest', 'all'] = 'all'  # image-level presence on the 1 x 1 output, or on the spatial max of every head (ours, chosen on validation)
     box_positives: bool = True
     dice: bool = False
     batch_dice: bool = True
@@ -224,6 +225,8 @@ class Reiss2021Options(TeacherOptions):
     burn_in: float = 0.3   # share of the run on the annotations alone before the teacher teaches (chosen on validation)
     ds_head_weights: str = ''  # comma-separated factor per head, coarse to fine ('': all 1, as the authors)
     pl_mode: Literal['soft', 'complete'] = 'complete'  # complete: a label map through CE + MLDS (as the authors' code); soft: CE against the corrected softmax
+    tightness: float = 0.1     # weight of the boxes' tightness prior on the MLDS heads (`box_tightness_loss`; ours, chosen on validation; 0: off)
+    tightness_mask: bool = False  # the prior on the mask output too (softmax), not only on the MLDS heads (measured worse)
 
 def _head_weights(s:str) -> list|None:
     if not s.strip(): return None
@@ -240,6 +243,17 @@ def complete_pseudo_terms(o:Reiss2021Options) -> list[Term]:
                       KINDS[1:], o.pl_weight * o.ds_weight, o.pl_rampup, ('teacher',)))
     return t
 
+def image_term(p, b, o:Reiss2021Options):
+    "Image-level presence (`image_label_loss`) on the coarsest head, or averaged over every head's spatial max (`image_heads='all'`)"
+    js = range(len(p.heads)) if o.image_heads == 'all' else [0]
+    return sum(image_label_loss(p.heads, b.presence, head=j) for j in js) / len(js)
+
+def tightness_term(p, b, o:Reiss2021Options):
+    "The boxes' tightness prior on the MLDS heads (with `ds='multilabel'`) and, with `tightness_mask`, on the mask output"
+    regions = box_regions(b.cand)
+    v = box_tightness_loss(p.heads, b.cand, regions=regions, head_weights=_head_weights(o.ds_head_weights)) if o.ds == 'multilabel' else 0.
+    return v + (box_tightness_loss([p.logits], b.cand, softmax=True, regions=regions) if o.tightness_mask else 0.)
+
 @register
 class Reiss2021(Method):
     "Reiss et al. 2021: CE on full masks, deep supervision from every annotation, an EMA teacher corrected by the candidate maps"
@@ -252,9 +266,10 @@ class Reiss2021(Method):
             hw = _head_weights(o.ds_head_weights)
             terms += [Term('mlds', lambda p, b: mlds_loss(p.heads, b.cand, b.kind, box_positives=o.box_positives, reduction=o.mlds_reduction,
                                                           head_weights=hw), KINDS, o.ds_weight),
-                      Term('image', lambda p, b: image_label_loss(p.heads, b.presence), ('box', 'global'), o.image_weight)]
+                      Term('image', lambda p, b: image_term(p, b, o), ('box', 'global'), o.image_weight)]
         elif o.ds == 'standard':
             terms += [Term('deep_ce', lambda p, b: deep_partial_ce(p.heads, b.cand, head_weights=_head_weights(o.ds_head_weights)), KINDS, o.ds_weight)]
+        if o.tightness and (o.ds == 'multilabel' or o.tightness_mask): terms.append(Term('tightness', lambda p, b: tightness_term(p, b, o), ('box',), o.tightness))
         if o.teacher and o.pl_mode == 'complete': terms += complete_pseudo_terms(o)
         elif o.teacher: terms.append(pseudo_label_term(o.pl_weight, o.pl_rampup, o.pl_threshold, o.pl_hard))
         return terms
