@@ -1,5 +1,5 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
-validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering)"""
+validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -42,7 +42,21 @@ def covering_study():
             ('mean teacher', MT, g('none'), dict(c, weak_batch='extra')),
             ('mean teacher SSL4MIS (class mean, ramp 1.0)', MT, g('none'), dict(c, weak_batch='extra', class_mean=True, rampup=1.0))]
 
-STUDIES = dict(random=random_study, covering=covering_study)
+def weak_study():
+    "The third study: what boxes and image labels give reiss2021 (the boxes' tightness prior and its weight, the image term's heads)"
+    c = dict(budget_strategy='covering', dice=True)
+    old = dict(c, tightness=0., image_heads='coarsest')  # the defaults before this study
+    return [('lower bound', S, f"full={F:g}", c),
+            ('boxes, no tightness prior, image term on the coarsest head', R, g('box'), old)]  \
+        + [(f"boxes, tightness {w:g}, image term on the coarsest head", R, g('box'), dict(old, tightness=w)) for w in (0.03, 0.1, 0.3, 1., 3.)] \
+        + [('boxes, tightness 1 on the mask output too', R, g('box'), dict(old, tightness=1., tightness_mask=True)),
+           ('image labels, image term on the coarsest head', R, g('global'), old),
+           ('image labels, image term on every head (the defaults now)', R, g('global'), c),
+           ('boxes (the defaults now: tightness 0.1, image term on every head)', R, g('box'), c),
+           ('lower bound, 25%', S, 'full=0.25', c),
+           ('image labels, 25% (the defaults now)', R, g('global', 0.25), c)]
+
+STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study)
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
