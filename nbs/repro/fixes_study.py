@@ -1,5 +1,5 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
-validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak)"""
+validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak | weak_cxr)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -56,13 +56,21 @@ def weak_study():
            ('lower bound, 25%', S, 'full=0.25', c),
            ('image labels, 25% (the defaults now)', R, g('global', 0.25), c)]
 
-STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study)
+def weak_cxr_study():
+    "The third study's check on synth-cxr (5% full masks): boxes and image labels with the defaults before and after it"
+    c = dict(budget_strategy='covering', dice=True); old = dict(c, tightness=0., image_heads='coarsest')
+    h = lambda k: f"full=0.05,{k}=0.95"
+    return [('lower bound', S, 'full=0.05', c), ('boxes, the defaults before', R, h('box'), old), ('boxes, the defaults now', R, h('box'), c),
+            ('image labels, the defaults before', R, h('global'), old), ('image labels, the defaults now', R, h('global'), c)]
+
+STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study)
+DATA = dict(weak_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
     if study not in STUDIES: sys.exit(f"unknown study {study!r}; expected one of {', '.join(STUDIES)}")
     cfg = scale_config('cpu'); out = Path(sys.argv[2] if len(sys.argv) > 2 else f'study-{study}')
-    data = prepare_data('synth-oct', cfg, out)
+    data = prepare_data(DATA.get(study, 'synth-oct'), cfg, out)
     variants = STUDIES[study]()
     runs = [r for label, m, b, kw in variants for r in grid('study', [(label, m, kw)], b, 3)]
     with local_cluster(2) as c: rows = run_experiments(f'study-{study}', runs, data, cfg, out, scheduler=c.scheduler_address)
