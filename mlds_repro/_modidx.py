@@ -478,6 +478,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'mlds_repro.losses.RoutedLoss.weight': ('losses.html#routedloss.weight', 'mlds_repro/losses.py'),
                                    'mlds_repro.losses.Term': ('losses.html#term', 'mlds_repro/losses.py'),
                                    'mlds_repro.losses._cells': ('losses.html#_cells', 'mlds_repro/losses.py'),
+                                   'mlds_repro.losses._lines': ('losses.html#_lines', 'mlds_repro/losses.py'),
                                    'mlds_repro.losses._mlds_head': ('losses.html#_mlds_head', 'mlds_repro/losses.py'),
                                    'mlds_repro.losses._reduce': ('losses.html#_reduce', 'mlds_repro/losses.py'),
                                    'mlds_repro.losses.box_cover': ('losses.html#box_cover', 'mlds_repro/losses.py'),

@@ -134,6 +134,16 @@ def mlds_loss(heads:list, cand, kind=None, weight:float=1., reduction:str='sum',
     return weight * DeepSupervision(_mlds_head, head_weights)(heads, targets, reduction=reduction, normalize=normalize)
 
 # %% ../nbs/03_losses.ipynb #7b0c5e12
+def _lines(regions:list, H:int, W:int, h:int, w:int) -> tuple:
+    "Every row, then every column, of cells that `regions` (of an H x W map) span on an h x w grid: int arrays (item, class, index, first cell, last cell) x lines"
+    r = np.asarray(regions, dtype=np.int64).reshape(-1, 6)
+    i, k = r[:, 0], r[:, 1]
+    ya, yb, xa, xb = r[:, 2] * h // H, (r[:, 3] - 1) * h // H, r[:, 4] * w // W, (r[:, 5] - 1) * w // W
+    def expand(lo, hi, a, b):
+        n = hi - lo + 1; rep = np.repeat(np.arange(len(r)), n)
+        return np.stack([i[rep], k[rep], lo[rep] + np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n), a[rep], b[rep]])
+    return expand(ya, yb, xa, xb), expand(xa, xb, ya, yb)
+
 def box_tightness_loss(outs:list, cand, weight:float=1., softmax:bool=False, regions:list|None=None,
                        head_weights:list|None=None, # one factor per output (None: all 1)
                       ):
@@ -146,20 +156,14 @@ def box_tightness_loss(outs:list, cand, weight:float=1., softmax:bool=False, reg
     if not regions: return total
     for o, wt in zip(outs, hw):
         h, w = o.shape[-2:]
-        lp = o.float().log_softmax(1) if softmax else F.logsigmoid(o.float())
-        lines = []  # (item, class, index of the row or column, first cell, last cell, is_row)
-        for r in regions:
-            ya, yb, xa, xb = _cells(r, H, W, h, w)
-            lines += [(r[0], r[1], y, xa, xb, True) for y in range(ya, yb + 1)] + [(r[0], r[1], x, ya, yb, False) for x in range(xa, xb + 1)]
-        i, k, j, a, b, row = (torch.tensor(v, device=o.device) for v in zip(*lines))
+        x = o.float().log_softmax(1) if softmax else o.float()  # sigmoid is monotonic: take the max of the logits, then log-sigmoid
+        rows, cols = (torch.from_numpy(v).to(o.device) for v in _lines(regions, H, W, h, w))
         ar = torch.arange(max(h, w), device=o.device)
-        def best(sel, g, size):  # max over each line's cells of the class's log-probability
-            if not sel.any(): return g.new_zeros(0)
-            inside = (ar[:size] >= a[sel, None]) & (ar[:size] <= b[sel, None])
+        def best(L, g, size):  # max over each line's cells
+            inside = (ar[:size] >= L[3, :, None]) & (ar[:size] <= L[4, :, None])
             return g.masked_fill(~inside, -float('inf')).amax(1)
-        rows = best(row, lp[i[row], k[row], j[row], :], w)
-        cols = best(~row, lp[i[~row], k[~row], :, j[~row]], h)
-        total = total + wt * -torch.cat([rows, cols]).mean()
+        m = torch.cat([best(rows, x[rows[0], rows[1], rows[2], :], w), best(cols, x[cols[0], cols[1], :, cols[2]], h)])
+        total = total + wt * (-m.mean() if softmax else F.softplus(-m).mean())
     return weight * total
 
 # %% ../nbs/03_losses.ipynb #9020276c
