@@ -93,19 +93,19 @@ def box_regions(cand) -> list[tuple]:
             out += [(i, k, sl[0].start, sl[0].stop, sl[1].start, sl[1].stop) for sl in ndimage.find_objects(ndimage.label(c[i, k])[0])]
     return out
 
-def _cells(r, H, W, h, w):
-    "The cell rows and columns (first, last, inclusive) of the grid h x w that a region of an H x W map touches"
-    _, _, y0, y1, x0, x1 = r
-    return y0 * h // H, (y1 - 1) * h // H, x0 * w // W, (x1 - 1) * w // W
+def _cells(regions:list, H:int, W:int, h:int, w:int) -> np.ndarray:
+    "Per region (of an H x W map): the first and last cell row, then column (inclusive) it touches on the grid h x w; int array, regions x 4"
+    r = np.asarray(regions, dtype=np.int64).reshape(-1, 6)
+    return np.stack([r[:, 2] * h // H, (r[:, 3] - 1) * h // H, r[:, 4] * w // W, (r[:, 5] - 1) * w // W], 1)
 
 def box_cover(cand, sizes:list[tuple], regions:list|None=None) -> list[torch.Tensor]:
     "Per grid size (h, w): cells that contain a whole connected region of a class's allowed area (the positives of tight boxes)"
     n, C, H, W = cand.shape
     out = [torch.zeros(n, C, *hw) for hw in sizes]
-    for r in (box_regions(cand) if regions is None else regions):
-        for o, (h, w) in zip(out, sizes):
-            ya, yb, xa, xb = _cells(r, H, W, h, w)
-            if ya == yb and xa == xb: o[r[0], r[1], ya, xa] = 1.
+    regions = box_regions(cand) if regions is None else regions
+    for o, (h, w) in zip(out, sizes):
+        for (i, k, *_), (ya, yb, xa, xb) in zip(regions, _cells(regions, H, W, h, w).tolist()):
+            if ya == yb and xa == xb: o[i, k, ya, xa] = 1.
     return [o.to(cand.device) for o in out]
 
 # %% ../nbs/03_losses.ipynb #056e0b1c
@@ -138,7 +138,7 @@ def _lines(regions:list, H:int, W:int, h:int, w:int) -> tuple:
     "Every row, then every column, of cells that `regions` (of an H x W map) span on an h x w grid: int arrays (item, class, index, first cell, last cell) x lines"
     r = np.asarray(regions, dtype=np.int64).reshape(-1, 6)
     i, k = r[:, 0], r[:, 1]
-    ya, yb, xa, xb = r[:, 2] * h // H, (r[:, 3] - 1) * h // H, r[:, 4] * w // W, (r[:, 5] - 1) * w // W
+    ya, yb, xa, xb = _cells(r, H, W, h, w).T
     def expand(lo, hi, a, b):
         n = hi - lo + 1; rep = np.repeat(np.arange(len(r)), n)
         return np.stack([i[rep], k[rep], lo[rep] + np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n), a[rep], b[rep]])
