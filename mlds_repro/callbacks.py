@@ -10,13 +10,13 @@ import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback, CancelStepException
 from fastai.callback.schedule import ParamScheduler, combined_cos
 from .core import KINDS, MLDSError, RunFailed, SegOut, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
-from .models import copy_model
+from .models import copy_model, GroupBatchNorm2d
 from .losses import complete_pseudo_labels, match_reference
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
 __all__ = ['AMP_MODES', 'EMATeacher', 'LossTerms', 'PseudoLabelMonitor', 'ReferenceLabels', 'CutMixWeak', 'InstanceWeights',
-           'FiniteLoss', 'Autocast', 'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState',
+           'FiniteLoss', 'GroupBN', 'Autocast', 'PhaseTimer', 'callback_states', 'load_callback_states', 'TrainState',
            'fit_one_cycle_resumable', 'Distributed']
 
 # %% ../nbs/05_callbacks.ipynb #52487988
@@ -410,6 +410,28 @@ class FiniteLoss(Callback):
         ep = (ts.start_epoch if ts is not None else 0) + self.epoch + 1
         kept = f"; the last checkpoint ({ts.ckpt}) is kept" if ts is not None and ts.ckpt.exists() else ''
         raise RunFailed(f"non-finite loss at epoch {ep}, step {self.iter + 1}: {', '.join(bad)}{kept}")
+
+# %% ../nbs/05_callbacks.ipynb #4c7e2a02
+class GroupBN(Callback):
+    "In training, normalise each group of the batch composition (full masks, then the others) by its own BatchNorm statistics"
+    order = 5
+    def __init__(self, track:str='all'): # 'all': every group updates the running statistics; 'first': the full-mask group only
+        if track not in ('all', 'first'): raise MLDSError(f"GroupBN: track={track!r}; expected 'all' or 'first'")
+        self.track, self.groups, self.bns = track, None, []
+    def before_fit(self):
+        comp, world = getattr(self.dls.train, 'composition', None), getattr(self.dls.train, 'world', 1)
+        if comp and any(c % world for c in comp.values()):
+            raise MLDSError(f"bn='split': batch composition {comp} cannot be shared by {world} processes (each group must divide evenly)")
+        self.groups = tuple(c // world for c in comp.values()) if comp and len(comp) > 1 else None
+        self.bns = [m for m in self.learn.model.modules() if isinstance(m, GroupBatchNorm2d)]
+    def _set(self, groups):
+        for m in self.bns: m.groups, m.track = groups, (0 if self.track == 'first' else None)
+    def before_batch(self):
+        if not (self.training and self.groups): return
+        if len(self.learn.xb[0]) != sum(self.groups): raise MLDSError(f"bn='split': a batch of {len(self.learn.xb[0])} items for groups {self.groups}")
+        self._set(self.groups)
+    def after_batch(self): self._set(None)
+    def after_fit(self): self._set(None)
 
 # %% ../nbs/05_callbacks.ipynb #9a0b1c05
 def _float_out(o):

@@ -16,7 +16,7 @@ from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_labe
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
                                entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
 from .metrics import DatasetIoU, DatasetDice
-from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss, ReferenceLabels, Autocast
+from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss, ReferenceLabels, Autocast, GroupBN
 
 # %% auto #0
 __all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
@@ -135,7 +135,7 @@ def make_learner(dls, method:str|Method='supervised', options=None, width:int=16
     o = m.options(options)
     C = len(dls.classes)
     model = m.model(o, in_channels(dls), C, width=width, depth=depth, head_ch=head_ch)
-    own = m.callbacks(o)
+    own = m.callbacks(o) + ([GroupBN(track=getattr(o, 'bn_track', 'all'))] if getattr(o, 'bn', 'joint') == 'split' else [])
     watch = [PseudoLabelMonitor()] if any(isinstance(c, EMATeacher) for c in own) else []  # the teacher's pseudo-labels in the history
     learn = Learner(dls, model, loss_func=RoutedLoss(m.terms(o)), opt_func=Adam, lr=lr, wd=wd,
                     metrics=[DatasetIoU(C, name='iou'), DatasetDice(C, name='dice')], cbs=[LossTerms(), FiniteLoss(), *own, *watch, *cbs])
@@ -165,6 +165,8 @@ class TeacherOptions(Options):
     teacher_mode: Literal['eval', 'train'] = 'eval'
     burn_in: float = 0.    # share of the run trained on the annotations alone before the teacher teaches (0: from the first step)
     weak_batch: Literal['half', 'extra'] = 'extra'  # extra: bs full + bs other (the lower bound's full masks per step; our protocol); half: bs/2 + bs/2 (SSL4MIS)
+    bn: Literal['joint', 'split'] = 'joint'          # BatchNorm over the whole batch, or per group of the composition (`GroupBN`)
+    bn_track: Literal['all', 'first'] = 'all'        # with bn='split': running statistics from every group, or the full-mask group only
 
 def ema_teacher(o:TeacherOptions) -> EMATeacher:
     "The EMA teacher callback of options `o`"

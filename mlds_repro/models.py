@@ -10,20 +10,31 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .core import SegOut, as_segout, atomic_write
 
 # %% auto #0
-__all__ = ['HEAD_CH', 'COMPILE_OPTS', 'ARCHS', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet', 'DualDecoderUNet', 'TwinUNet',
-           'is_compiled', 'uncompile', 'copy_model', 'compile_model', 'save_model', 'load_model']
+__all__ = ['HEAD_CH', 'COMPILE_OPTS', 'ARCHS', 'GroupBatchNorm2d', 'conv_block', 'head', 'Encoder', 'Decoder', 'UNet',
+           'DualDecoderUNet', 'TwinUNet', 'is_compiled', 'uncompile', 'copy_model', 'compile_model', 'save_model',
+           'load_model']
 
 # %% ../nbs/02_models.ipynb #5e23d702
 HEAD_CH = 64  # hidden channels of the output heads: the authors' code (at width 64)
 
+class GroupBatchNorm2d(nn.BatchNorm2d):
+    "BatchNorm2d that, in training with `groups` set (sizes of consecutive slices of the batch), normalises each slice by its own statistics"
+    groups: tuple|None = None  # e.g. (8, 8): the full-mask items, then the others (set per batch by the `GroupBN` callback)
+    track: int|None = None     # the slice whose statistics update the running ones (None: every slice, in turn)
+    def forward(self, x):
+        if not (self.training and self.groups): return super().forward(x)
+        if self.track_running_stats: self.num_batches_tracked.add_(1)
+        return torch.cat([F.batch_norm(c, self.running_mean if self.track in (None, j) else None, self.running_var if self.track in (None, j) else None,
+                                       self.weight, self.bias, True, self.momentum, self.eps) for j, c in enumerate(x.split(list(self.groups)))])
+
 def conv_block(ci:int, co:int) -> nn.Sequential:
     "(3x3 conv, BN, ReLU) x 2"
-    return nn.Sequential(nn.Conv2d(ci, co, 3, padding=1, bias=False), nn.BatchNorm2d(co), nn.ReLU(inplace=True),
-                         nn.Conv2d(co, co, 3, padding=1, bias=False), nn.BatchNorm2d(co), nn.ReLU(inplace=True))
+    return nn.Sequential(nn.Conv2d(ci, co, 3, padding=1, bias=False), GroupBatchNorm2d(co), nn.ReLU(inplace=True),
+                         nn.Conv2d(co, co, 3, padding=1, bias=False), GroupBatchNorm2d(co), nn.ReLU(inplace=True))
 
 def head(ci:int, n_classes:int, head_ch:int=HEAD_CH) -> nn.Sequential:
     "Output head: 1x1 conv -> head_ch -> BN -> ReLU -> 1x1 conv -> n_classes"
-    return nn.Sequential(nn.Conv2d(ci, head_ch, 1), nn.BatchNorm2d(head_ch), nn.ReLU(inplace=True), nn.Conv2d(head_ch, n_classes, 1))
+    return nn.Sequential(nn.Conv2d(ci, head_ch, 1), GroupBatchNorm2d(head_ch), nn.ReLU(inplace=True), nn.Conv2d(head_ch, n_classes, 1))
 
 class Encoder(nn.Module):
     "U-Net encoder: returns the skip features, finest first, and the bottleneck last"

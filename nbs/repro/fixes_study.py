@@ -1,5 +1,5 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
-validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak | weak_cxr)"""
+validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak | weak_cxr | teacher_cxr)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -63,8 +63,19 @@ def weak_cxr_study():
     return [('lower bound', S, 'full=0.05', c), ('boxes, the defaults before', R, h('box'), old), ('boxes, the defaults now', R, h('box'), c),
             ('image labels, the defaults before', R, h('global'), old), ('image labels, the defaults now', R, h('global'), c)]
 
-STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study)
-DATA = dict(weak_cxr='synth-cxr')
+def teacher_cxr_study():
+    "Why the teacher methods collapse on synth-cxr at 5%: the other images in the batch without the consistency, the teacher's mode, BatchNorm per group"
+    c = dict(budget_strategy='covering', dice=True); h = 'full=0.05,none=0.95'
+    return [('lower bound', S, 'full=0.05', c), ('mean teacher', MT, h, c), ('mean teacher, consistency weight 0', MT, h, dict(c, weight=0.)),
+            ('mean teacher, teacher in train mode', MT, h, dict(c, teacher_mode='train')),
+            ('mean teacher, consistency weight 0, BatchNorm per group', MT, h, dict(c, weight=0., bn='split')),
+            ('mean teacher, BatchNorm per group', MT, h, dict(c, bn='split')),
+            ('mean teacher, BatchNorm per group, running statistics of the full masks', MT, h, dict(c, bn='split', bn_track='first')),
+            ('reiss2021 image labels', R, 'full=0.05,global=0.95', c),
+            ('reiss2021 image labels, BatchNorm per group', R, 'full=0.05,global=0.95', dict(c, bn='split'))]
+
+STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study)
+DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
