@@ -165,7 +165,7 @@ class TeacherOptions(Options):
     teacher_mode: Literal['eval', 'train'] = 'eval'
     burn_in: float = 0.    # share of the run trained on the annotations alone before the teacher teaches (0: from the first step)
     weak_batch: Literal['half', 'extra'] = 'extra'  # extra: bs full + bs other (the lower bound's full masks per step; our protocol); half: bs/2 + bs/2 (SSL4MIS)
-    bn: Literal['joint', 'split'] = 'joint'          # BatchNorm over the whole batch, or per group of the composition (`GroupBN`)
+    bn: Literal['joint', 'split'] = 'split'          # BatchNorm per group of the composition (`GroupBN`; ours, chosen on validation) or over the whole batch
     bn_track: Literal['all', 'first'] = 'all'        # with bn='split': running statistics from every group, or the full-mask group only
 
 def ema_teacher(o:TeacherOptions) -> EMATeacher:
