@@ -1,5 +1,5 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
-validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct)"""
+validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct | targets_cxr)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -80,9 +80,22 @@ def bn_oct_study():
     return [('lower bound', S, f"full={F:g}", c), ('mean teacher', MT, g('none'), c), ('mean teacher, BatchNorm per group', MT, g('none'), dict(c, bn='split')),
             ('reiss2021 image labels', R, g('global'), c), ('reiss2021 image labels, BatchNorm per group', R, g('global'), dict(c, bn='split'))]
 
-STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study)
+def targets_study(f):
+    "Issue 12's targets with BatchNorm per group (the default now): 5-6% and 25% full masks, the mean teacher's consistency variants, boxes against image labels, MLDS against standard deep supervision"
+    c = dict(budget_strategy='covering', dice=True)
+    h = lambda k, s=f: f"full={s:g},{k}={1 - s:g}"
+    return [('lower bound', S, f"full={f:g}", c), ('mean teacher', MT, h('none'), c),
+            ('mean teacher, burn-in 0.3', MT, h('none'), dict(c, burn_in=0.3)),
+            ('mean teacher, SSL4MIS consistency (class mean, ramp over the run)', MT, h('none'), dict(c, class_mean=True, rampup=1.0)),
+            ('mean teacher, teacher in train mode', MT, h('none'), dict(c, teacher_mode='train')),
+            ('reiss2021 image labels', R, h('global'), c), ('reiss2021 image labels, standard deep supervision', R, h('global'), dict(c, ds='standard')),
+            ('reiss2021 boxes', R, h('box'), c),
+            ('lower bound, 25%', S, 'full=0.25', c), ('mean teacher, 25%', MT, h('none', .25), c), ('reiss2021 image labels, 25%', R, h('global', .25), c)]
+
+STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
+               targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
-DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr')
+DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
