@@ -24,6 +24,17 @@ class GroupBatchNorm2d(nn.BatchNorm2d):
     def forward(self, x):
         if not (self.training and self.groups): return super().forward(x)
         if self.track_running_stats: self.num_batches_tracked.add_(1)
+        g, n = len(self.groups), self.groups[0]
+        if all(k == n for k in self.groups) and self.track_running_stats and self.momentum is not None:  # equal slices: one fused pass
+            var, mean = torch.var_mean(x.view(g, n, *x.shape[1:]), dim=(1, 3, 4), unbiased=False, keepdim=True)
+            w, b = self.weight[None, None, :, None, None], self.bias[None, None, :, None, None]
+            y = (x.view(g, n, *x.shape[1:]) - mean) * torch.rsqrt(var + self.eps) * w + b
+            with torch.no_grad():
+                m, cnt = self.momentum, n * x.shape[2] * x.shape[3]
+                for j in range(g):
+                    if self.track in (None, j):
+                        self.running_mean.mul_(1 - m).add_(mean[j].flatten() * m); self.running_var.mul_(1 - m).add_(var[j].flatten() * (m * cnt / max(cnt - 1, 1)))
+            return y.view_as(x)
         return torch.cat([F.batch_norm(c, self.running_mean if self.track in (None, j) else None, self.running_var if self.track in (None, j) else None,
                                        self.weight, self.bias, True, self.momentum, self.eps) for j, c in enumerate(x.split(list(self.groups)))])
 
