@@ -666,6 +666,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'mlds_repro.train.calibration_summary': ('train.html#calibration_summary', 'mlds_repro/train.py'),
                                   'mlds_repro.train.check_device': ('train.html#check_device', 'mlds_repro/train.py'),
                                   'mlds_repro.train.check_train_args': ('train.html#check_train_args', 'mlds_repro/train.py'),
+                                  'mlds_repro.train.end_distributed': ('train.html#end_distributed', 'mlds_repro/train.py'),
                                   'mlds_repro.train.env_vars': ('train.html#env_vars', 'mlds_repro/train.py'),
                                   'mlds_repro.train.evaluate_model': ('train.html#evaluate_model', 'mlds_repro/train.py'),
                                   'mlds_repro.train.init_distributed': ('train.html#init_distributed', 'mlds_repro/train.py'),

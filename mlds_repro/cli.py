@@ -130,13 +130,14 @@ def _options(method:str, opts:list[str]) -> dict:
 
 def cmd_train(a):
     "mlds-repro train: train a method on a data folder under a budget"
-    from mlds_repro.train import train
+    from mlds_repro.train import train, end_distributed
     m = train(a.data, method=a.method, budget=a.budget, unit=a.budget_unit, budget_strategy=a.budget_strategy, weak_noise=a.weak_noise, epochs=a.epochs, size=a.size, bs=a.batch, seed=a.seed,
               device=a.device, out=a.out, resume=a.resume, lr=a.lr, width=a.width, depth=a.depth, head_ch=a.head_ch,
               steps_per_epoch=a.steps_per_epoch, num_workers=a.workers, compile=a.compile, channels_last=a.channels_last, threads=a.threads, amp=a.amp,
               **_options(a.method, a.opt or []))
     from mlds_repro.core import is_writer
     if is_writer(): print(f"wrote {a.out}: best epoch {m['best_epoch'] + 1}; val mIoU {m['val']['iou']['mean']:.4f}, test mIoU {m['test']['iou']['mean']:.4f}")
+    end_distributed()  # under torchrun: leave the group and exit here (outside one: nothing)
 
 # %% ../nbs/08_cli.ipynb #4b73c8be
 def cmd_reproduce(a):

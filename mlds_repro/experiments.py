@@ -250,9 +250,7 @@ def train_processes(data, folder, kw:dict, procs:int, resume:bool=False, tag:str
     a = dict(kw, data=str(data), out=str(folder), resume=resume, tag=tag)
     code = ("import json, sys; from mlds_repro.train import train; a = json.loads(sys.argv[1]); "
             "train(a.pop('data'), out=a.pop('out'), resume=a.pop('resume'), progress=False, tag=a.pop('tag'), **a); "
-            # leave the group (atexit), then skip the interpreter's teardown: a gloo process tearing down its C++ threads aborted
-            # now and then ('terminate called without an active exception') after a finished run
-            "import atexit, os; sys.stdout.flush(); sys.stderr.flush(); atexit._run_exitfuncs(); os._exit(0)")
+            "from mlds_repro.train import end_distributed; end_distributed()")  # leave the group, skip the interpreter's teardown
     cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(procs), '--no-python', sys.executable, '-c', code, json.dumps(a)]
     p = subprocess.run(cmd, stdout=None, stderr=subprocess.PIPE, text=True, env={**os.environ, 'OMP_NUM_THREADS': os.environ.get('OMP_NUM_THREADS', '1')})
     if p.returncode:

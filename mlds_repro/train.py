@@ -20,8 +20,8 @@ from .callbacks import fit_one_cycle_resumable, PhaseTimer, Distributed
 
 # %% auto #0
 __all__ = ['CPU_SCALE', 'predict_image', 'evaluate_model', 'plot_curves', 'plot_predictions', 'seed_everything', 'log_mode',
-           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'init_distributed', 'train', 'predict',
-           'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching',
+           'env_vars', 'EpochLines', 'check_device', 'check_train_args', 'init_distributed', 'end_distributed', 'train',
+           'predict', 'calibration', 'calibration_summary', 'sgemm_gflops', 'step_gflop', 'bench', 'bench_matching',
            'bench_memory']
 
 # %% ../nbs/06a_train.ipynb #70d0a3e3
@@ -161,6 +161,16 @@ def init_distributed(device:str='cpu') -> tuple[str, int, int]:
             if dist.is_initialized(): barrier(); dist.destroy_process_group()
         atexit.register(leave)
     return device, dist.get_rank(), dist.get_world_size()
+
+def end_distributed(code:int=0):
+    "End a data-parallel process after its run: leave the group with the others, flush, run the exit handlers and exit with `code`, skipping the interpreter's teardown; nothing outside a process group"
+    import torch.distributed as dist
+    if not (dist.is_available() and dist.is_initialized()): return
+    import atexit
+    sys.stdout.flush(); sys.stderr.flush()
+    atexit._run_exitfuncs()  # the group is left here (`init_distributed` registered it), together with the other processes
+    sys.stdout.flush(); sys.stderr.flush()
+    os._exit(code)  # a gloo process tearing down its C++ threads aborted now and then: 'terminate called without an active exception'
 
 # %% ../nbs/06a_train.ipynb #fe506857
 def train(data, method:str='supervised', budget:str='full=1', unit:str='case', epochs:int=10, size:int=128, bs:int=8,
