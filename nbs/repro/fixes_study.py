@@ -1,5 +1,6 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
-validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct | targets_cxr)"""
+validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
+targets_cxr | targets_core_oct | targets_core_cxr; SEEDS: 3 unless given; runs already in OUT_DIR with the same key are read back)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -92,25 +93,41 @@ def targets_study(f):
             ('reiss2021 boxes', R, h('box'), c),
             ('lower bound, 25%', S, 'full=0.25', c), ('mean teacher, 25%', MT, h('none', .25), c), ('reiss2021 image labels, 25%', R, h('global', .25), c)]
 
+def targets_core(f):
+    "The rows of `targets_study` that issue 12's targets compare (no mean-teacher variant, no standard deep supervision), to run with more seeds"
+    return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
+                                                     'mean teacher, 25%', 'reiss2021 image labels, 25%')]
+
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
-               targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05))
+               targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
+               targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
-DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr')
+DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
     if study not in STUDIES: sys.exit(f"unknown study {study!r}; expected one of {', '.join(STUDIES)}")
     cfg = scale_config('cpu'); out = Path(sys.argv[2] if len(sys.argv) > 2 else f'study-{study}')
+    n_seeds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     data = prepare_data(DATA.get(study, 'synth-oct'), cfg, out)
     variants = STUDIES[study]()
     if study in JOINT_BN:  # studies measured before bn='split' became the default: their teacher-method rows keep BatchNorm over the whole batch
         variants = [(l, m, b, kw if m == S or 'bn' in kw else dict(kw, bn='joint')) for l, m, b, kw in variants]
-    runs = [r for label, m, b, kw in variants for r in grid('study', [(label, m, kw)], b, 3)]
+    runs = [r for label, m, b, kw in variants for r in grid('study', [(label, m, kw)], b, n_seeds)]
     with local_cluster(2) as c: rows = run_experiments(f'study-{study}', runs, data, cfg, out, scheduler=c.scheduler_address)
     val = {x['method']: x for x in summary(rows, split='val')}; test = {x['method']: x for x in summary(rows, split='test')}
     print('\n| variant | budget | val mIoU | test mIoU | seeds |\n|---|---|---|---|---|')
     for label, m, b, kw in variants:
         v, t = val[label], test[label]
         print(f"| {label} | {b} | {v['mean']:.3f} ± {v['std']:.3f} | {t['mean']:.3f} ± {t['std']:.3f} | {t['n']} |")
+    # per class (test IoU, mean over seeds; in brackets the seeds where the class scored 0): a class missed on one seed moves the foreground mean
+    classes = list(dict.fromkeys(r['class'] for r in rows if r['split'] == 'test' and r['metric'] == 'iou' and r['class'] not in ('mean', 'background')))
+    print('\n| variant | ' + ' | '.join(classes) + ' |\n|---|' + '---|' * len(classes))
+    for label, m, b, kw in variants:
+        cells = []
+        for k in classes:
+            v = [float(r['value']) for r in rows if r['method'] == label and r['split'] == 'test' and r['metric'] == 'iou' and r['class'] == k and r['value'] != '']
+            cells.append(f"{sum(v) / len(v):.3f}" + (f" ({sum(x == 0 for x in v)} at 0)" if any(x == 0 for x in v) else '') if v else '')
+        print(f"| {label} | " + ' | '.join(cells) + ' |')
 
 if __name__ == '__main__': main()
