@@ -490,11 +490,28 @@ def check_claims(rows:list[dict], paper:str, claims:dict|None=None) -> list[dict
                 if len(B) != 1:
                     out.append(dict(claim=c, dataset=d, budget=b, held=None, detail=f"not measured: no run matches {_sel_text(k['b'])} to compare with")); continue
                 gb = B[0][1]; diff = ga['mean'] - gb['mean']
-                out.append(dict(claim=c, dataset=d, budget=b, held=_holds(diff, k['margin']), diff=diff,
+                paired, seeds = _seed_reading(sub, d, ga, gb, k.get('metric', 'iou'), k.get('split', 'test'))
+                out.append(dict(claim=c, dataset=d, budget=b, held=_holds(diff, k['margin']), diff=diff, paired=paired,
                                 detail=f"{ga['method']} {b}: {ga['mean']:.3f} +- {_std(ga)} vs {gb['method']} {B[0][0]}: "
                                        f"{gb['mean']:.3f} +- {_std(gb)} (difference {100 * diff:+.1f} points, needed {100 * k['margin']:+.1f}; "
-                                       f"{ga['n']} and {gb['n']} seeds)"))
+                                       f"{ga['n']} and {gb['n']} seeds{seeds})"))
     return out
+
+def _per_seed(rows, d, method, budget, metric='iou', split='test', cls='mean') -> dict:
+    "{seed: value} of one group's runs"
+    return {r['seed']: float(r['value']) for r in rows if r['value'] != '' and r['class'] == cls and
+            (r['dataset'], r['method'], r['budget'], r['metric'], r['split']) == (d, method, budget, metric, split)}
+
+def _seed_reading(rows, d, ga, gb, metric='iou', split='test') -> tuple[dict, str]:
+    "Seeds on which group `ga` beats group `gb` (under the same share, a seed draws the same full-mask units for both), and each class a run missed whole (IoU 0)"
+    pa, pb = (_per_seed(rows, d, g['method'], g['budget'], metric, split) for g in (ga, gb))
+    common = [s for s in pa if s in pb]
+    paired = dict(wins=sum(pa[s] > pb[s] for s in common), n=len(common))
+    text = f"; paired by seed: better on {paired['wins']} of {paired['n']}" if paired['n'] > 1 else ''
+    miss = [f"{g['method']} {r['class']} seed {r['seed']}" for g in (ga, gb) for r in rows
+            if r['value'] != '' and float(r['value']) == 0 and r['class'] not in ('mean', 'background')
+            and (r['dataset'], r['method'], r['budget'], r['metric'], r['split']) == (d, g['method'], g['budget'], 'iou', split)]
+    return paired, text + (f"; a class missed whole (IoU 0): {', '.join(miss)}" if miss else '')
 
 def _holds(diff:float, margin:float) -> bool:
     "`diff >= margin`, and for a 'beats' claim (margin >= 0) strictly more than nothing: a tie holds nothing"
