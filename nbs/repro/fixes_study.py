@@ -1,6 +1,6 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
 validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
-targets_cxr | targets_core_oct | targets_core_cxr; SEEDS: 3 unless given; runs already in OUT_DIR with the same key are read back)"""
+targets_cxr | targets_core_oct | targets_core_cxr | irf; SEEDS: 3 unless given; runs already in OUT_DIR with the same key are read back)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -93,6 +93,12 @@ def targets_study(f):
             ('reiss2021 boxes', R, h('box'), c),
             ('lower bound, 25%', S, 'full=0.25', c), ('mean teacher, 25%', MT, h('none', .25), c), ('reiss2021 image labels, 25%', R, h('global', .25), c)]
 
+def irf_study():
+    "Why synth-oct's IRF is missed whole on some seeds: supervised training on every mask, its Dice term and its schedule varied"
+    c = dict(budget_strategy='covering', dice=True)
+    return [('every mask', S, 'full=1', c), ('every mask, Dice per image', S, 'full=1', dict(c, batch_dice=False)),
+            ('every mask, CE alone', S, 'full=1', dict(c, dice=False)), ('every mask, 2x the schedule', S, 'full=1', dict(c, schedule=2))]
+
 def targets_core(f):
     "The rows of `targets_study` that issue 12's targets compare (no mean-teacher variant, no standard deep supervision), to run with more seeds"
     return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
@@ -100,7 +106,7 @@ def targets_core(f):
 
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
                targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
-               targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
+               irf=irf_study, targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
 DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr')
 
