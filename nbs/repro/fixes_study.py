@@ -1,6 +1,6 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
 validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
-targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct; SEEDS: 3 unless given; runs already in OUT_DIR with the same key are read back)"""
+targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct; SEEDS: 3 unless given; runs already in OUT_DIR with the same key are read back)"""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
@@ -103,6 +103,10 @@ def targets_2x_study():
     "The 25% rows of issue 12's targets on synth-oct at twice the schedule (1,000 steps), where supervised training on every mask finds the IRF on every seed"
     return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l.endswith('25%')]
 
+def targets_2x_6_study():
+    "The 6% rows (lower bound, mean teacher, reiss2021 with image labels) of issue 12's targets on synth-oct at twice the schedule"
+    return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l in ('lower bound', 'mean teacher', 'reiss2021 image labels')]
+
 def targets_core(f):
     "The rows of `targets_study` that issue 12's targets compare (no mean-teacher variant, no standard deep supervision), to run with more seeds"
     return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
@@ -110,7 +114,7 @@ def targets_core(f):
 
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
                targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
-               irf=irf_study, targets_2x_oct=targets_2x_study, targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
+               irf=irf_study, targets_2x_oct=targets_2x_study, targets_2x_6_oct=targets_2x_6_study, targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
 DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr')
 
