@@ -497,20 +497,23 @@ def check_claims(rows:list[dict], paper:str, claims:dict|None=None) -> list[dict
                                        f"{ga['n']} and {gb['n']} seeds{seeds})"))
     return out
 
-def _per_seed(rows, d, method, budget, metric='iou', split='test', cls='mean') -> dict:
-    "{seed: value} of one group's runs"
-    return {r['seed']: float(r['value']) for r in rows if r['value'] != '' and r['class'] == cls and
-            (r['dataset'], r['method'], r['budget'], r['metric'], r['split']) == (d, method, budget, metric, split)}
+def _group_values(rows, d, g, split='test') -> dict:
+    "{(metric, class): {seed: value}} of the runs of group `g` (a `summary` entry) in data set `d` on `split`"
+    out = {}
+    for r in rows:
+        if r['value'] != '' and (r['dataset'], r['method'], r['budget'], r['split']) == (d, g['method'], g['budget'], split):
+            out.setdefault((r['metric'], r['class']), {})[r['seed']] = float(r['value'])
+    return out
 
 def _seed_reading(rows, d, ga, gb, metric='iou', split='test') -> tuple[dict, str]:
     "Seeds on which group `ga` beats group `gb` (under the same share, a seed draws the same full-mask units for both), and each class a run missed whole (IoU 0)"
-    pa, pb = (_per_seed(rows, d, g['method'], g['budget'], metric, split) for g in (ga, gb))
+    va, vb = _group_values(rows, d, ga, split), _group_values(rows, d, gb, split)
+    pa, pb = va.get((metric, 'mean'), {}), vb.get((metric, 'mean'), {})
     common = [s for s in pa if s in pb]
     paired = dict(wins=sum(pa[s] > pb[s] for s in common), n=len(common))
     text = f"; paired by seed: better on {paired['wins']} of {paired['n']}" if paired['n'] > 1 else ''
-    miss = [f"{g['method']} {r['class']} seed {r['seed']}" for g in (ga, gb) for r in rows
-            if r['value'] != '' and float(r['value']) == 0 and r['class'] not in ('mean', 'background')
-            and (r['dataset'], r['method'], r['budget'], r['metric'], r['split']) == (d, g['method'], g['budget'], 'iou', split)]
+    miss = [f"{g['method']} {k} seed {s}" for g, v in ((ga, va), (gb, vb)) for (m, k), by in v.items()
+            if m == 'iou' and k not in ('mean', 'background') for s, x in by.items() if x == 0]
     return paired, text + (f"; a class missed whole (IoU 0): {', '.join(miss)}" if miss else '')
 
 def _holds(diff:float, margin:float) -> bool:

@@ -99,13 +99,9 @@ def irf_study():
     return [('every mask', S, 'full=1', c), ('every mask, Dice per image', S, 'full=1', dict(c, batch_dice=False)),
             ('every mask, CE alone', S, 'full=1', dict(c, dice=False)), ('every mask, 2x the schedule', S, 'full=1', dict(c, schedule=2))]
 
-def targets_2x_study():
-    "The 25% rows of issue 12's targets on synth-oct at twice the schedule (1,000 steps), where supervised training on every mask finds the IRF on every seed"
-    return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l.endswith('25%')]
-
-def targets_2x_6_study():
-    "The 6% rows (lower bound, mean teacher, reiss2021 with image labels) of issue 12's targets on synth-oct at twice the schedule"
-    return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l in ('lower bound', 'mean teacher', 'reiss2021 image labels')]
+def targets_2x(labels):
+    "Rows `labels` of issue 12's targets on synth-oct (`targets_core`) at twice the schedule (1,000 steps)"
+    return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l in labels]
 
 def targets_core(f):
     "The rows of `targets_study` that issue 12's targets compare (no mean-teacher variant, no standard deep supervision), to run with more seeds"
@@ -114,7 +110,8 @@ def targets_core(f):
 
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
                targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
-               irf=irf_study, targets_2x_oct=targets_2x_study, targets_2x_6_oct=targets_2x_6_study, targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
+               irf=irf_study, targets_2x_oct=lambda: targets_2x(('lower bound, 25%', 'mean teacher, 25%', 'reiss2021 image labels, 25%')),
+               targets_2x_6_oct=lambda: targets_2x(('lower bound', 'mean teacher', 'reiss2021 image labels')), targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
 DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr')
 
