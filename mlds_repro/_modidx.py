@@ -440,6 +440,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                         'mlds_repro.experiments.code_version': ( 'experiments.html#code_version',
                                                                                  'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.dask_client': ('experiments.html#dask_client', 'mlds_repro/experiments.py'),
+                                        'mlds_repro.experiments.data_epochs': ('experiments.html#data_epochs', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.data_fingerprint': ( 'experiments.html#data_fingerprint',
                                                                                      'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.dataset_name': ( 'experiments.html#dataset_name',

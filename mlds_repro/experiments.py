@@ -13,7 +13,7 @@ from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars, check_device, check_train_args
 
 # %% auto #0
-__all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config',
+__all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'data_epochs',
            'settings_table', 'method_free_source', 'code_version', 'data_fingerprint', 'prepare_data', 'check_dataset',
            'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_processes', 'train_run',
            'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results', 'bench_jobs',
@@ -25,7 +25,8 @@ SCALES = {
     'smoke': dict(train=dict(size=32, width=4, depth=2, bs=4, epochs=1, steps_per_epoch=2, lr=3e-3, compile=False, channels_last=False), seeds=1,
                   synth={'synth-oct': dict(n=30, per_volume=5), 'synth-cxr': dict(n=15)}),
     'cpu': dict(train={**CPU_SCALE, 'size': 64, 'compile': True, 'channels_last': True}, seeds=3,
-                synth={'synth-oct': dict(n=400), 'synth-cxr': dict(n=200)}),
+                synth={'synth-oct': dict(n=400), 'synth-cxr': dict(n=200)},
+                schedule={'synth-oct': 2}),  # epochs x2 on synth-oct: its lower bound's validation curve had not flattened at 500 steps
     'paper': dict(train=dict(size=512, width=64, depth=4, bs=8, epochs=100, steps_per_epoch=250, lr=1e-3, num_workers=4, compile=True,
                              channels_last=False), seeds=3, cuda=dict(amp='bf16', channels_last=True),
                   synth={'synth-oct': dict(n=2000), 'synth-cxr': dict(n=1000)}),
@@ -54,12 +55,21 @@ def scale_config(scale:str, paper:str|None=None, **overrides) -> dict:
     own = {k: v for k, (v, _) in PAPER_SETTINGS.get(paper, {}).items()} if scale == 'paper' else {}
     src = {k: (PAPER_SETTINGS[paper][k][1] if k in own else f"ours: the {scale} scale") for k in {**s['train'], **own}}
     src.update({k: 'given' for k in overrides})
-    return dict(scale=scale, paper=paper, seeds=s['seeds'], synth=s['synth'], source=src,
+    schedule = {} if 'epochs' in overrides else dict(s.get('schedule', {}))  # epochs given: exactly those, on every data set
+    return dict(scale=scale, paper=paper, seeds=s['seeds'], synth=s['synth'], schedule=schedule, source=src,
                 train={'device': 'cpu', **s['train'], **(s.get('cuda', {}) if on_gpu else {}), **own, **overrides})
+
+def data_epochs(cfg:dict, data) -> int:
+    "The scale's epochs on the data folder `data`: `cfg['train']['epochs']` times its benchmark's multiple in `cfg['schedule']` (one-structure tasks `NAME:CLASS` share NAME's)"
+    if not cfg.get('schedule'): return cfg['train']['epochs']
+    k = cfg['schedule'].get(dataset_name(data).partition(':')[0], 1)
+    return max(1, round(cfg['train']['epochs'] * k))
 
 def settings_table(cfg:dict) -> list[dict]:
     "Rows (setting, value, source) of a `scale_config`: its training settings and the settings common to every method"
     rows = [dict(setting=k, value=v, source=cfg.get('source', {}).get(k, f"ours: the {cfg['scale']} scale")) for k, v in cfg['train'].items()]
+    rows += [dict(setting=f"epochs on {d}", value=round(cfg['train']['epochs'] * k), source=f"ours: the {cfg['scale']} scale, {k:g}x its epochs "
+                  "(the lower bound's validation curve had not flattened)") for d, k in cfg.get('schedule', {}).items()]
     return rows + [dict(setting=k, value=v, source='ours: every method') for k, v in COMMON.items()]
 
 # %% ../nbs/07_experiments.ipynb #98c32fe3
@@ -173,10 +183,11 @@ class Run(dict):
         try: noise = format_noise(parse_noise(weak_noise))
         except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
         if noise: self['weak_noise'] = noise
-    def settings(self, cfg:dict) -> dict:
-        "The run's training settings: the scale's, with the run's budget unit and strategy and its schedule's epochs"
+    def settings(self, cfg:dict, data=None) -> dict:
+        "The run's training settings: the scale's, with the run's budget unit and strategy and its schedule's epochs (on `data`: `data_epochs`)"
         own = {k: self[k] for k in ('unit', 'budget_strategy') if self[k]}
         s = {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own}
+        if data is not None: s['epochs'] = data_epochs(cfg, data)
         if self.get('schedule'): s['epochs'] = max(1, round(s['epochs'] * self['schedule']))
         if self.get('weak_noise'): s['weak_noise'] = self['weak_noise']
         return s
@@ -184,7 +195,7 @@ class Run(dict):
         "Hash of everything the run's result depends on"
         from mlds_repro.methods import get_method
         m = get_method(self['method'])
-        t = {k: v for k, v in self.settings(cfg).items() if k not in ('device', 'num_workers', 'threads')}
+        t = {k: v for k, v in self.settings(cfg, data).items() if k not in ('device', 'num_workers', 'threads')}
         s = json.dumps(dict(method=self['method'], method_code=m.fingerprint(), options=self.options(), budget=self['budget'],
                             seed=self['seed'], train=t, code=code_version(), data=data_fingerprint(data)), sort_keys=True, default=str)
         return hashlib.sha1(s.encode()).hexdigest()[:12]
@@ -322,7 +333,7 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
         m = metrics[f]['test']['iou']['mean'] if res['ok'] else None
         _log(f"{tags[f]}: " + (f"{'resumed and ' if res['resumed'] else ''}trained in {_fmt_s(res['seconds'])}, test mIoU {m:.3f}" if res['ok']
               else f"FAILED ({res['error']}); traceback in {Path(f)/'error.txt'}") + f"; {left} to go" + (f", ETA {_fmt_s(eta)}" if left else ''))
-    kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **todo[f][0].settings(cfg), **todo[f][0]['options'])
+    kw = lambda f: dict(method=todo[f][0]['method'], budget=todo[f][0]['budget'], seed=todo[f][0]['seed'], **todo[f][0].settings(cfg, data), **todo[f][0]['options'])
     if client is not None:
         from distributed import as_completed
         futs = {client.submit(train_run, str(data), f, kw(f), tags[f] + ' ', procs, pure=False, key=f"train-{Path(f).name}"): f for f in fresh}

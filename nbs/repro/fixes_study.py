@@ -1,9 +1,13 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
 validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
-targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct; SEEDS: 3 unless given; runs already in OUT_DIR with the same key are read back)"""
+targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | schedule_oct | schedule_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
+with the same key are read back). Every study counts its schedule in multiples of 500 steps (20 epochs of 25), the cpu scale's
+schedule when the studies were run: `schedule=2` is 1,000 steps, the cpu scale's schedule on synth-oct now (`data_epochs`).
+A variant is (label, method, budget, options) or (label, method, budget, options, training overrides such as lr or bs)."""
 import sys
 from pathlib import Path
 from mlds_repro.experiments import scale_config, prepare_data, grid, run_experiments, summary, local_cluster
+from mlds_repro.train import CPU_SCALE
 
 F = 0.06
 R, MT, S = 'reiss2021', 'mean_teacher', 'supervised'
@@ -103,6 +107,14 @@ def targets_2x(labels):
     "Rows `labels` of issue 12's targets on synth-oct (`targets_core`) at twice the schedule (1,000 steps)"
     return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l in labels]
 
+def schedule_study(full):
+    "Is the cpu scale's 500-step schedule long enough? The lower bound at `full` and on every mask, at 500 and 1,000 steps; on synth-oct also lr 1e-2 and 1,000 steps of 4 images"
+    c = dict(budget_strategy='covering', dice=True)
+    rows = [(f"{b}, {k:g}x", S, b, dict(c, schedule=k)) for k in (1, 2) for b in ('full=1', f"full={full:g}")]
+    if full == 0.25: rows += [(f"{b}, lr 0.01", S, b, c, dict(lr=0.01)) for b in ('full=1', 'full=0.25')] \
+                          + [(f"{b}, 2x with 4 images a step", S, b, dict(c, schedule=2), dict(bs=4)) for b in ('full=1', 'full=0.25')]
+    return rows
+
 def targets_core(f):
     "The rows of `targets_study` that issue 12's targets compare (no mean-teacher variant, no standard deep supervision), to run with more seeds"
     return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
@@ -111,30 +123,36 @@ def targets_core(f):
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
                targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
                irf=irf_study, targets_2x_oct=lambda: targets_2x(('lower bound, 25%', 'mean teacher, 25%', 'reiss2021 image labels, 25%')),
-               targets_2x_6_oct=lambda: targets_2x(('lower bound', 'mean teacher', 'reiss2021 image labels')), targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05))
+               targets_2x_6_oct=lambda: targets_2x(('lower bound', 'mean teacher', 'reiss2021 image labels')), targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05),
+               schedule_oct=lambda: schedule_study(0.25), schedule_cxr=lambda: schedule_study(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
-DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr')
+DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr', schedule_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
     if study not in STUDIES: sys.exit(f"unknown study {study!r}; expected one of {', '.join(STUDIES)}")
-    cfg = scale_config('cpu'); out = Path(sys.argv[2] if len(sys.argv) > 2 else f'study-{study}')
+    cfg = scale_config('cpu', epochs=CPU_SCALE['epochs']); out = Path(sys.argv[2] if len(sys.argv) > 2 else f'study-{study}')  # 500 steps on every data set
     n_seeds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     data = prepare_data(DATA.get(study, 'synth-oct'), cfg, out)
-    variants = STUDIES[study]()
+    variants = [v if len(v) == 5 else (*v, {}) for v in STUDIES[study]()]
     if study in JOINT_BN:  # studies measured before bn='split' became the default: their teacher-method rows keep BatchNorm over the whole batch
-        variants = [(l, m, b, kw if m == S or 'bn' in kw else dict(kw, bn='joint')) for l, m, b, kw in variants]
-    runs = [r for label, m, b, kw in variants for r in grid('study', [(label, m, kw)], b, n_seeds)]
-    with local_cluster(2) as c: rows = run_experiments(f'study-{study}', runs, data, cfg, out, scheduler=c.scheduler_address)
+        variants = [(l, m, b, kw if m == S or 'bn' in kw else dict(kw, bn='joint'), o) for l, m, b, kw, o in variants]
+    groups = {}  # runs by their training overrides: one `run_experiments` call each
+    for label, m, b, kw, o in variants: groups.setdefault(tuple(sorted(o.items())), []).extend(grid('study', [(label, m, kw)], b, n_seeds))
+    rows = []
+    with local_cluster(2) as c:
+        for o, runs in groups.items():
+            rows += run_experiments(f'study-{study}' + ''.join(f"-{k}{v:g}" for k, v in o), runs, data, dict(cfg, train={**cfg['train'], **dict(o)}), out,
+                                    scheduler=c.scheduler_address)
     val = {x['method']: x for x in summary(rows, split='val')}; test = {x['method']: x for x in summary(rows, split='test')}
     print('\n| variant | budget | val mIoU | test mIoU | seeds |\n|---|---|---|---|---|')
-    for label, m, b, kw in variants:
+    for label, m, b, kw, _ in variants:
         v, t = val[label], test[label]
         print(f"| {label} | {b} | {v['mean']:.3f} ± {v['std']:.3f} | {t['mean']:.3f} ± {t['std']:.3f} | {t['n']} |")
     # per class (test IoU, mean over seeds; in brackets the seeds where the class scored 0): a class missed on one seed moves the foreground mean
     classes = list(dict.fromkeys(r['class'] for r in rows if r['split'] == 'test' and r['metric'] == 'iou' and r['class'] not in ('mean', 'background')))
     print('\n| variant | ' + ' | '.join(classes) + ' |\n|---|' + '---|' * len(classes))
-    for label, m, b, kw in variants:
+    for label, m, b, kw, _ in variants:
         cells = []
         for k in classes:
             v = [float(r['value']) for r in rows if r['method'] == label and r['split'] == 'test' and r['metric'] == 'iou' and r['class'] == k and r['value'] != '']
