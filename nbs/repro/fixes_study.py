@@ -1,6 +1,6 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
 validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
-targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | schedule_oct | schedule_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
+targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | targets_2x_weak_oct | schedule_oct | schedule_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
 with the same key are read back). Every study counts its schedule in multiples of 500 steps (20 epochs of 25), the cpu scale's
 schedule when the studies were run: `schedule=2` is 1,000 steps, the cpu scale's schedule on synth-oct now (`data_epochs`).
 A variant is (label, method, budget, options) or (label, method, budget, options, training overrides such as lr or bs)."""
@@ -104,8 +104,8 @@ def irf_study():
             ('every mask, CE alone', S, 'full=1', dict(c, dice=False)), ('every mask, 2x the schedule', S, 'full=1', dict(c, schedule=2))]
 
 def targets_2x(labels):
-    "Rows `labels` of issue 12's targets on synth-oct (`targets_core`) at twice the schedule (1,000 steps)"
-    return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_core(F) if l in labels]
+    "Rows `labels` of issue 12's targets on synth-oct (`targets_study`) at twice the schedule (1,000 steps)"
+    return [(l + ', 2x the schedule', m, b, dict(kw, schedule=2)) for l, m, b, kw in targets_study(F) if l in labels]
 
 def schedule_study(full):
     "Is the cpu scale's 500-step schedule long enough? The lower bound at `full` and on every mask, at 500 and 1,000 steps; on synth-oct also lr 1e-2 and 1,000 steps of 4 images"
@@ -123,7 +123,9 @@ def targets_core(f):
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
                targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
                irf=irf_study, targets_2x_oct=lambda: targets_2x(('lower bound, 25%', 'mean teacher, 25%', 'reiss2021 image labels, 25%')),
-               targets_2x_6_oct=lambda: targets_2x(('lower bound', 'mean teacher', 'reiss2021 image labels')), targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05),
+               targets_2x_6_oct=lambda: targets_2x(('lower bound', 'mean teacher', 'reiss2021 image labels')),
+               targets_2x_weak_oct=lambda: targets_2x(('lower bound', 'reiss2021 image labels', 'reiss2021 image labels, standard deep supervision', 'reiss2021 boxes')),
+               targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05),
                schedule_oct=lambda: schedule_study(0.25), schedule_cxr=lambda: schedule_study(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
 DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr', schedule_cxr='synth-cxr')
