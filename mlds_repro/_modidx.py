@@ -413,6 +413,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                         'mlds_repro.experiments.Run.options': ('experiments.html#run.options', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments.Run.settings': ( 'experiments.html#run.settings',
                                                                                  'mlds_repro/experiments.py'),
+                                        'mlds_repro.experiments._epochs_on': ('experiments.html#_epochs_on', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments._fmt': ('experiments.html#_fmt', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments._fmt_s': ('experiments.html#_fmt_s', 'mlds_repro/experiments.py'),
                                         'mlds_repro.experiments._grid_seconds': ( 'experiments.html#_grid_seconds',

@@ -59,16 +59,18 @@ def scale_config(scale:str, paper:str|None=None, **overrides) -> dict:
     return dict(scale=scale, paper=paper, seeds=s['seeds'], synth=s['synth'], schedule=schedule, source=src,
                 train={'device': 'cpu', **s['train'], **(s.get('cuda', {}) if on_gpu else {}), **own, **overrides})
 
+def _epochs_on(cfg:dict, name:str) -> int:
+    "The scale's epochs times benchmark `name`'s multiple in `cfg['schedule']` (one-structure tasks `NAME:CLASS` share NAME's)"
+    return max(1, round(cfg['train']['epochs'] * cfg.get('schedule', {}).get(name.partition(':')[0], 1)))
+
 def data_epochs(cfg:dict, data) -> int:
-    "The scale's epochs on the data folder `data`: `cfg['train']['epochs']` times its benchmark's multiple in `cfg['schedule']` (one-structure tasks `NAME:CLASS` share NAME's)"
-    if not cfg.get('schedule'): return cfg['train']['epochs']
-    k = cfg['schedule'].get(dataset_name(data).partition(':')[0], 1)
-    return max(1, round(cfg['train']['epochs'] * k))
+    "The scale's epochs on the data folder `data`: `cfg['train']['epochs']` times its benchmark's multiple in `cfg['schedule']`"
+    return _epochs_on(cfg, dataset_name(data)) if cfg.get('schedule') else cfg['train']['epochs']
 
 def settings_table(cfg:dict) -> list[dict]:
     "Rows (setting, value, source) of a `scale_config`: its training settings and the settings common to every method"
     rows = [dict(setting=k, value=v, source=cfg.get('source', {}).get(k, f"ours: the {cfg['scale']} scale")) for k, v in cfg['train'].items()]
-    rows += [dict(setting=f"epochs on {d}", value=round(cfg['train']['epochs'] * k), source=f"ours: the {cfg['scale']} scale, {k:g}x its epochs "
+    rows += [dict(setting=f"epochs on {d}", value=_epochs_on(cfg, d), source=f"ours: the {cfg['scale']} scale, {k:g}x its epochs "
                   "(the lower bound's validation curve had not flattened)") for d, k in cfg.get('schedule', {}).items()]
     return rows + [dict(setting=k, value=v, source='ours: every method') for k, v in COMMON.items()]
 
@@ -183,11 +185,10 @@ class Run(dict):
         try: noise = format_noise(parse_noise(weak_noise))
         except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
         if noise: self['weak_noise'] = noise
-    def settings(self, cfg:dict, data=None) -> dict:
-        "The run's training settings: the scale's, with the run's budget unit and strategy and its schedule's epochs (on `data`: `data_epochs`)"
+    def settings(self, cfg:dict, data) -> dict:
+        "The run's training settings on the data folder `data`: the scale's, with the run's budget unit and strategy and its schedule's epochs (`data_epochs` times `schedule`)"
         own = {k: self[k] for k in ('unit', 'budget_strategy') if self[k]}
-        s = {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own}
-        if data is not None: s['epochs'] = data_epochs(cfg, data)
+        s = {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own, 'epochs': data_epochs(cfg, data)}
         if self.get('schedule'): s['epochs'] = max(1, round(s['epochs'] * self['schedule']))
         if self.get('weak_noise'): s['weak_noise'] = self['weak_noise']
         return s
