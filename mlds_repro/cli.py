@@ -144,7 +144,7 @@ def cmd_reproduce(a):
     "mlds-repro reproduce: execute reproduction notebooks with papermill; write results.csv, report.md and figures"
     from mlds_repro.experiments import reproduce
     r = reproduce(a.paper, scale=a.scale, out=a.out, dataset=a.dataset, seeds=a.seeds, device=a.device, costs=a.costs, jobs=a.jobs,
-                  scheduler=a.scheduler, compile=a.compile, budget_strategy=a.budget_strategy, procs=a.procs)
+                  scheduler=a.scheduler, compile=a.compile, budget_strategy=a.budget_strategy, procs=a.procs, epochs=a.epochs)
     n = len(r['failed_notebooks']) + len(r['failed_runs'])
     print(f"{'; '.join(r['papers'])}: finished in {r['seconds']:.0f} s" + (f" with {n} failure(s), listed above and in report.md" if n else ''))
     if n: raise RunFailed(f"{Path(r['out'])/'report.md'}: {n} notebook(s) or run(s) failed; the others' results are written")
@@ -251,6 +251,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--scheduler', metavar='ADDRESS', help='send the runs to an existing Dask scheduler, e.g. tcp://host:8786')
     r.add_argument('--procs', type=int, default=1, help='processes per run, data-parallel through torchrun (default 1)')
     r.add_argument('--compile', action=argparse.BooleanOptionalAction, default=None, help="compiled training (default: the scale's)")
+    r.add_argument('--epochs', type=int, help="the schedule on every data set, in epochs of the scale's steps (default: the scale's; cpu: 20, 40 on synth-oct)")
     r.add_argument('--budget-strategy', choices=['random', 'covering', 'listed'],
                    help="how every method's full-mask units are drawn (default: each notebook's own, covering)")
     r.add_argument('--out', required=True); r.set_defaults(func=cmd_reproduce)

@@ -626,6 +626,7 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
               compile:bool|None=None, # compiled training (None: the scale's default)
               budget_strategy:str|None=None, # how the full-mask units are drawn for every method (None: each notebook's own)
               procs:int=1, # processes per run, data-parallel (`torchrun`; see `train`)
+              epochs:int|None=None, # the schedule on every data set, in epochs of the scale's steps (None: the scale's, per data set)
              ) -> dict:
     "Execute the reproduction notebooks of `papers` at `scale` into `out`; write results.csv, report.md and figures/"
     import papermill as pm
@@ -635,6 +636,7 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     jobs = JOBS if jobs is None else jobs
     if jobs < 1: raise MLDSError(f"--jobs {jobs}: need at least 1")
     if procs < 1: raise MLDSError(f"--procs {procs}: need at least 1")
+    if epochs is not None and epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
     if procs > 1: check_train_args(bs=scale_config(scale)['train']['bs'], world=procs)   # the scale's batch must split among them
     if budget_strategy not in (None, *BUDGET_STRATEGIES):
         raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
@@ -649,9 +651,9 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     out = out_folder(out).resolve()
     with folder_lock(out, 'a reproduction'):
         with env_vars(MLDS_REPRO_PROCS=procs if procs > 1 else None):  # read by `run_experiments` in the notebooks' kernels
-            return _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy)
+            return _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy, epochs)
 
-def _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy) -> dict:
+def _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs, scheduler, compile, budget_strategy, epochs=None) -> dict:
     mp = out/'reproduce.json'
     meta = json.loads(mp.read_text()) if mp.exists() else {}
     if meta.get('scale', scale) != scale:
@@ -659,7 +661,7 @@ def _reproduce(pm, papers, scale, out, dataset, seeds, device, costs, nbs, jobs,
     meta = dict(scale=scale, failed_notebooks=[f for f in meta.get('failed_notebooks', []) if f['paper'] not in papers])
     params = dict(scale=scale, **({'dataset': dataset} if dataset else {}), **({'seeds': seeds} if seeds else {}),
                   **({'device': device} if device != 'cpu' else {}), **({'compile': compile} if compile is not None else {}),
-                  **({'budget_strategy': budget_strategy} if budget_strategy else {}))
+                  **({'budget_strategy': budget_strategy} if budget_strategy else {}), **({'epochs': int(epochs)} if epochs else {}))
     t_all = time.time()
     log = os.environ.get('MLDS_REPRO_LOG') if os.environ.get('MLDS_REPRO_LOG') == 'quiet' else 'lines'  # the notebooks' output is a log
     with (local_cluster(jobs) if jobs > 1 and not scheduler else contextlib.nullcontext()) as cluster, \
