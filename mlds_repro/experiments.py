@@ -425,7 +425,7 @@ def plot_budget_curve(rows:list[dict], experiment:str|None=None, metric:str='iou
             ax.errorbar(xs, ys, yerr=es, marker='o', capsize=3, label=m, color=color[m]); ax.fill_between(xs, ys - es, ys + es, alpha=0.2, color=color[m])  # bars: one std (a lone point too)
         ax.set_xscale('log'); ax.set_xlabel('share of training units with full masks'); ax.set_ylabel(f"{split} foreground m{metric.upper() if metric != 'dice' else 'Dice'}")
         ax.set_title(d); ax.grid(alpha=0.3); ax.legend(fontsize=8)
-    if title: fig.suptitle(title)
+    if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     if path: save_figure(fig, path)
     return fig
