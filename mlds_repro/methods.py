@@ -223,7 +223,7 @@ class Reiss2021Options(TeacherOptions):
     pl_rampup: float = 0.4
     pl_threshold: float = 0.
     pl_hard: bool = False
-    mlds_reduction: Literal['sum', 'mean'] = 'mean'  # MLDS over the batch: averaged (CE's scale; chosen on validation) or summed (as `compute_mlds`)
+    mlds_reduction: Literal['sum', 'mean'] = 'sum'  # MLDS over the batch: summed (as `compute_mlds`; chosen on validation) or averaged (CE's scale)
     burn_in: float = 0.3   # share of the run on the annotations alone before the teacher teaches (chosen on validation)
     ds_head_weights: str = ''  # comma-separated factor per head, coarse to fine ('': all 1, as the authors)
     pl_mode: Literal['soft', 'complete'] = 'complete'  # complete: a label map through CE + MLDS (as the authors' code); soft: CE against the corrected softmax
