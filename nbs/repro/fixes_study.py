@@ -1,6 +1,6 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
 validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
-targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | targets_2x_weak_oct | schedule_oct | schedule_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
+targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | targets_2x_weak_oct | schedule_oct | schedule_cxr | reduction_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
 with the same key are read back). Every study counts its schedule in multiples of 500 steps (20 epochs of 25), the cpu scale's
 schedule when the studies were run: `schedule=2` is 1,000 steps, the cpu scale's schedule on synth-oct now (`data_epochs`).
 A variant is (label, method, budget, options) or (label, method, budget, options, training overrides such as lr or bs)."""
@@ -120,15 +120,21 @@ def targets_core(f):
     return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
                                                      'mean teacher, 25%', 'reiss2021 image labels, 25%')]
 
+def reduction_study(f):
+    "The reiss2021 rows of `targets_core` with MLDS averaged over the batch beside the default (summed, chosen on synth-oct's validation): does the choice carry over?"
+    core = targets_core(f)
+    return [v for v in core if v[1] == S] + [x for l, m, b, kw in core if m == R for x in ((l, m, b, kw), (l + ', MLDS averaged', m, b, dict(kw, mlds_reduction='mean')))]
+
 STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, weak_cxr=weak_cxr_study, teacher_cxr=teacher_cxr_study, bn_oct=bn_oct_study,
                targets_oct=lambda: targets_study(F), targets_cxr=lambda: targets_study(0.05),
                irf=irf_study, targets_2x_oct=lambda: targets_2x(('lower bound, 25%', 'mean teacher, 25%', 'reiss2021 image labels, 25%')),
                targets_2x_6_oct=lambda: targets_2x(('lower bound', 'mean teacher', 'reiss2021 image labels')),
                targets_2x_weak_oct=lambda: targets_2x(('lower bound', 'reiss2021 image labels', 'reiss2021 image labels, standard deep supervision', 'reiss2021 boxes')),
                targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05),
-               schedule_oct=lambda: schedule_study(0.25, others=True), schedule_cxr=lambda: schedule_study(0.05))
+               schedule_oct=lambda: schedule_study(0.25, others=True), schedule_cxr=lambda: schedule_study(0.05),
+               reduction_cxr=lambda: reduction_study(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
-DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr', schedule_cxr='synth-cxr')
+DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr', schedule_cxr='synth-cxr', reduction_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
