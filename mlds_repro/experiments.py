@@ -15,10 +15,11 @@ from .train import train, CPU_SCALE, env_vars, check_device, check_train_args
 # %% auto #0
 __all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'data_epochs',
            'settings_table', 'method_free_source', 'code_version', 'data_fingerprint', 'prepare_data', 'check_dataset',
-           'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_processes', 'train_run',
-           'dask_client', 'worker_config', 'local_cluster', 'run_experiments', 'save_results', 'bench_jobs',
-           'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs',
-           'check_claims', 'merge_results', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
+           'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_processes', 'software_env',
+           'record_env', 'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments',
+           'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims',
+           'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'write_report', 'notebooks_dir',
+           'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -270,6 +271,20 @@ def train_processes(data, folder, kw:dict, procs:int, resume:bool=False, tag:str
         Path(folder).mkdir(parents=True, exist_ok=True); (Path(folder)/'processes.log').write_text(p.stderr)
         raise RunFailed(f"{procs} processes exited with {p.returncode}: {lines[-1].strip() if lines else 'see processes.log'}")
 
+def software_env() -> dict:
+    "What a run's numbers depend on besides its key: Python, torch, NumPy and fastai versions, the vector instructions torch uses, the GPU"
+    import platform, numpy, torch, fastai
+    return dict(python=platform.python_version(), torch=torch.__version__, numpy=numpy.__version__, fastai=fastai.__version__,
+                machine=platform.machine(), cpu_capability=torch.backends.cpu.get_cpu_capability(),
+                gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else None)
+
+def record_env(folder) -> list[dict]:
+    "Add `software_env()` to `folder/env.json`, the list of the environments that trained the run (a resumed run can have two)"
+    p = Path(folder)/'env.json'
+    envs = json.loads(p.read_text()) if p.exists() else []
+    if software_env() not in envs: envs.append(software_env()); atomic_write(p, lambda f: json.dump(envs, f, indent=1))
+    return envs
+
 def train_run(data, folder, kw:dict, tag:str='', procs:int=1) -> dict:
     "Train (or resume) one run into `folder` (`procs` > 1: data-parallel); never raises: `{'ok', 'seconds', 'resumed'}`, or `{'ok': False, 'error'}` with `error.txt`"
     folder, t0 = Path(folder), time.time()
@@ -277,7 +292,7 @@ def train_run(data, folder, kw:dict, tag:str='', procs:int=1) -> dict:
     try:
         if procs > 1: train_processes(data, folder, kw, procs, resume, tag)
         else: train(data, out=folder, resume=resume, progress=False, tag=tag, **kw)
-        (folder/'error.txt').unlink(missing_ok=True)
+        (folder/'error.txt').unlink(missing_ok=True); record_env(folder)
         return dict(ok=True, seconds=time.time() - t0, resumed=resume)
     except Exception as e:
         folder.mkdir(parents=True, exist_ok=True); (folder/'error.txt').write_text(traceback.format_exc())
