@@ -1,6 +1,6 @@
 """Seeded studies of the teacher-method fixes at cpu scale on synth-oct, 6% full masks, image labels (or nothing) on the rest:
 validation to choose, test reported. Run: python nbs/repro/fixes_study.py STUDY OUT_DIR [SEEDS]  (STUDY: random | covering | weak | weak_cxr | teacher_cxr | bn_oct | targets_oct |
-targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | targets_2x_weak_oct | schedule_oct | schedule_cxr | reduction_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
+targets_cxr | targets_core_oct | targets_core_cxr | irf | targets_2x_oct | targets_2x_6_oct | targets_2x_weak_oct | schedule_oct | schedule_cxr | reduction_cxr | mlds_cxr; SEEDS: 3 unless given; runs already in OUT_DIR
 with the same key are read back). Every study counts its schedule in multiples of 500 steps (20 epochs of 25), the cpu scale's
 schedule when the studies were run: `schedule=2` is 1,000 steps, the cpu scale's schedule on synth-oct now (`data_epochs`).
 A variant is (label, method, budget, options) or (label, method, budget, options, training overrides such as lr or bs)."""
@@ -120,6 +120,10 @@ def targets_core(f):
     return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
                                                      'mean teacher, 25%', 'reiss2021 image labels, 25%')]
 
+def mlds_study(f):
+    "The MLDS target at today's defaults: reiss2021 with image labels, multi-label against standard deep supervision, beside the lower bound"
+    return [v for v in targets_study(f) if v[0] in ('lower bound', 'reiss2021 image labels', 'reiss2021 image labels, standard deep supervision')]
+
 def reduction_study(f):
     "The reiss2021 rows of `targets_core` with MLDS averaged over the batch beside the default (summed, chosen on synth-oct's validation): does the choice carry over?"
     core = targets_core(f)
@@ -132,9 +136,9 @@ STUDIES = dict(random=random_study, covering=covering_study, weak=weak_study, we
                targets_2x_weak_oct=lambda: targets_2x(('lower bound', 'reiss2021 image labels', 'reiss2021 image labels, standard deep supervision', 'reiss2021 boxes')),
                targets_core_oct=lambda: targets_core(F), targets_core_cxr=lambda: targets_core(0.05),
                schedule_oct=lambda: schedule_study(0.25, others=True), schedule_cxr=lambda: schedule_study(0.05),
-               reduction_cxr=lambda: reduction_study(0.05))
+               reduction_cxr=lambda: reduction_study(0.05), mlds_cxr=lambda: mlds_study(0.05))
 JOINT_BN = ('random', 'covering', 'weak', 'weak_cxr', 'teacher_cxr', 'bn_oct')  # every row without 'BatchNorm per group' in its label is 'joint'
-DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr', schedule_cxr='synth-cxr', reduction_cxr='synth-cxr')
+DATA = dict(weak_cxr='synth-cxr', teacher_cxr='synth-cxr', targets_cxr='synth-cxr', targets_core_cxr='synth-cxr', schedule_cxr='synth-cxr', reduction_cxr='synth-cxr', mlds_cxr='synth-cxr')
 
 def main():
     study = sys.argv[1] if len(sys.argv) > 1 else 'covering'
