@@ -18,8 +18,8 @@ __all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 
            'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_processes', 'software_env',
            'record_env', 'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments',
            'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims',
-           'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'write_report', 'notebooks_dir',
-           'run_name', 'reproduce']
+           'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'run_environments', 'write_report',
+           'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -563,6 +563,20 @@ def merge_results(out_dir) -> Path:
 # %% ../nbs/07_experiments.ipynb #5782eacf
 def _fmt(x): return 'n/a' if x != x else f"{x:.3f}"
 
+def run_environments(out_dir) -> dict:
+    "How many finished runs under `out_dir/train` each environment (`software_env`, as JSON) trained; 'unrecorded': runs without `env.json`"
+    n = {}
+    for f in sorted(Path(out_dir).glob('train/*/metrics.json')):
+        p = f.parent/'env.json'
+        for e in (json.loads(p.read_text()) if p.exists() else ['unrecorded']):
+            k = e if e == 'unrecorded' else json.dumps(e, sort_keys=True); n[k] = n.get(k, 0) + 1
+    return n
+
+def _env_text(k:str) -> str:
+    if k == 'unrecorded': return 'not recorded (trained before runs recorded their environment)'
+    e = json.loads(k)
+    return f"Python {e['python']}, torch {e['torch']}, NumPy {e['numpy']}, fastai {e['fastai']}, {e['machine']} {e['cpu_capability']}" + (f", GPU {e['gpu']}" if e.get('gpu') else '')
+
 def write_report(out_dir, costs:dict|None=None, claims:dict|None=None) -> Path:
     "Write `out_dir/report.md` from `out_dir/results.csv`"
     out_dir = Path(out_dir); costs = parse_costs(costs)
@@ -575,6 +589,12 @@ def write_report(out_dir, costs:dict|None=None, claims:dict|None=None) -> Path:
          'only to score those weights. Values are foreground mean IoU on the test split over the whole data set (all its images), '
          'mean +- std over seeds (n = number of seeds). "Saved" is the share of expensive labels (full masks) saved. All values '
          'are in `results.csv` (also Dice, HD95 and ASD in mm, per class, for the validation and test splits).', '']
+    envs = run_environments(out_dir)
+    if len(envs) > 1:
+        L += [f"**The runs here were trained in {len(envs)} environments** (`env.json` in each run folder). The same run key gives numbers "
+              'that agree within seed noise across environments, not to the last digit: compare runs of one environment.', '']
+        L += [f"- {n} run(s): {_env_text(k)}" for k, n in envs.items()] + ['']
+    elif envs: L += [f"Every run here was trained in one environment: {_env_text(next(iter(envs)))}.", '']
     for paper in dict.fromkeys(r['paper'] for r in rows):
         pr = [r for r in rows if r['paper'] == paper]
         L += [f"## {paper}", '']
