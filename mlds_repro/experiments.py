@@ -281,8 +281,8 @@ def software_env() -> dict:
 def record_env(folder) -> list[dict]:
     "Add `software_env()` to `folder/env.json`, the list of the environments that trained the run (a resumed run can have two)"
     p = Path(folder)/'env.json'
-    envs = json.loads(p.read_text()) if p.exists() else []
-    if software_env() not in envs: envs.append(software_env()); atomic_write(p, lambda f: json.dump(envs, f, indent=1))
+    envs, e = (json.loads(p.read_text()) if p.exists() else []), software_env()
+    if e not in envs: envs.append(e); atomic_write(p, lambda f: json.dump(envs, f, indent=1))
     return envs
 
 def train_run(data, folder, kw:dict, tag:str='', procs:int=1) -> dict:

@@ -115,14 +115,18 @@ def schedule_study(full, others=False):
                      + [(f"{b}, 2x with 4 images a step", S, b, dict(c, schedule=2), dict(bs=4)) for b in budgets]
     return rows
 
+def targets_rows(f, labels):
+    "The rows of `targets_study(f)` with these labels"
+    return [v for v in targets_study(f) if v[0] in labels]
+
 def targets_core(f):
     "The rows of `targets_study` that issue 12's targets compare (no mean-teacher variant, no standard deep supervision), to run with more seeds"
-    return [v for v in targets_study(f) if v[0] in ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%',
-                                                     'mean teacher, 25%', 'reiss2021 image labels, 25%')]
+    return targets_rows(f, ('lower bound', 'mean teacher', 'reiss2021 image labels', 'reiss2021 boxes', 'lower bound, 25%', 'mean teacher, 25%',
+                            'reiss2021 image labels, 25%'))
 
 def mlds_study(f):
     "The MLDS target at today's defaults: reiss2021 with image labels, multi-label against standard deep supervision, beside the lower bound"
-    return [v for v in targets_study(f) if v[0] in ('lower bound', 'reiss2021 image labels', 'reiss2021 image labels, standard deep supervision')]
+    return targets_rows(f, ('lower bound', 'reiss2021 image labels', 'reiss2021 image labels, standard deep supervision'))
 
 def reduction_study(f):
     "The reiss2021 rows of `targets_core` with MLDS averaged over the batch beside the default (summed, chosen on synth-oct's validation): does the choice carry over?"
