@@ -5,7 +5,7 @@ BIN   := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO  ?= demo
 
-.PHONY: install test reproduce demo sync-check
+.PHONY: install test reproduce demo sync-check golden
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -44,3 +44,7 @@ sync-check: $(STAMP)
 	$(BIN)/nbdev-export
 	$(BIN)/nbdev-clean
 	@if [ -n "$$(git status --porcelain)" ]; then echo "nbdev-export / nbdev-clean changed files:"; git status --porcelain; git --no-pager diff --stat; exit 1; fi
+
+# Renew the golden record (mlds_repro/golden.json) after raising NUMERICS or a method's version on purpose (see nbs/07a_runs.ipynb).
+golden: $(STAMP)
+	$(BIN)/python -c "from mlds_repro.runs import write_golden; print('wrote', write_golden())"

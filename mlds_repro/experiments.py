@@ -11,15 +11,15 @@ from .core import MLDSError, RunFailed, KINDS, atomic_write, atomic_csv, parse_k
 from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES, parse_noise, format_noise
 from .data.core import DataDir
 from .train import train, CPU_SCALE, env_vars, check_device, check_train_args
+from .runs import NUMERICS, Run, grid, data_fingerprint, dataset_name, data_epochs, adopt_legacy, _epochs_on, _slug
 
 # %% auto #0
-__all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config', 'data_epochs',
-           'settings_table', 'method_free_source', 'code_version', 'data_fingerprint', 'prepare_data', 'check_dataset',
-           'dataset_name', 'Run', 'grid', 'metric_rows', 'write_rows', 'read_rows', 'train_processes', 'software_env',
-           'record_env', 'train_run', 'dask_client', 'worker_config', 'local_cluster', 'run_experiments',
-           'save_results', 'bench_jobs', 'full_share', 'summary', 'plot_budget_curve', 'save_figure', 'load_claims',
-           'annotation_cost', 'parse_costs', 'check_claims', 'merge_results', 'run_environments', 'write_report',
-           'notebooks_dir', 'run_name', 'reproduce']
+__all__ = ['SCALES', 'PAPER_SETTINGS', 'COMMON', 'COLUMNS', 'METRICS', 'COSTS', 'PAPERS', 'JOBS', 'scale_config',
+           'settings_table', 'prepare_data', 'check_dataset', 'metric_rows', 'write_rows', 'read_rows',
+           'train_processes', 'software_env', 'record_env', 'train_run', 'dask_client', 'worker_config',
+           'local_cluster', 'run_experiments', 'save_results', 'bench_jobs', 'full_share', 'summary',
+           'plot_budget_curve', 'save_figure', 'load_claims', 'annotation_cost', 'parse_costs', 'check_claims',
+           'merge_results', 'run_environments', 'write_report', 'notebooks_dir', 'run_name', 'reproduce']
 
 # %% ../nbs/07_experiments.ipynb #397de236
 SCALES = {
@@ -60,65 +60,12 @@ def scale_config(scale:str, paper:str|None=None, **overrides) -> dict:
     return dict(scale=scale, paper=paper, seeds=s['seeds'], synth=s['synth'], schedule=schedule, source=src,
                 train={'device': 'cpu', **s['train'], **(s.get('cuda', {}) if on_gpu else {}), **own, **overrides})
 
-def _epochs_on(cfg:dict, name:str) -> int:
-    "The scale's epochs times benchmark `name`'s multiple in `cfg['schedule']` (one-structure tasks `NAME:CLASS` share NAME's)"
-    return max(1, round(cfg['train']['epochs'] * cfg.get('schedule', {}).get(name.partition(':')[0], 1)))
-
-def data_epochs(cfg:dict, data) -> int:
-    "The scale's epochs on the data folder `data`: `cfg['train']['epochs']` times its benchmark's multiple in `cfg['schedule']`"
-    return _epochs_on(cfg, dataset_name(data)) if cfg.get('schedule') else cfg['train']['epochs']
-
 def settings_table(cfg:dict) -> list[dict]:
     "Rows (setting, value, source) of a `scale_config`: its training settings and the settings common to every method"
     rows = [dict(setting=k, value=v, source=cfg.get('source', {}).get(k, f"ours: the {cfg['scale']} scale")) for k, v in cfg['train'].items()]
     rows += [dict(setting=f"epochs on {d}", value=_epochs_on(cfg, d), source=f"ours: the {cfg['scale']} scale, {k:g}x its epochs "
                   "(the lower bound's validation curve had not flattened)") for d, k in cfg.get('schedule', {}).items()]
     return rows + [dict(setting=k, value=v, source='ours: every method') for k, v in COMMON.items()]
-
-# %% ../nbs/07_experiments.ipynb #98c32fe3
-_NOT_TRAINING = {'experiments.py', 'cli.py', '_modidx.py'}
-
-def method_free_source(text:str, methods=None) -> str:
-    "`methods.py`'s text without the registered methods' own code (classes and options), cell markers and `__all__`"
-    import inspect, re
-    from mlds_repro.methods import METHODS
-    for m in (METHODS.values() if methods is None else methods):
-        for obj in (type(m), m.Options):
-            try: text = text.replace(inspect.getsource(obj), '')
-            except (OSError, TypeError): pass
-    text = re.sub(r"^__all__ = \[.*?\]\n", '', text, flags=re.S | re.M)
-    return '\n'.join(l for l in text.splitlines() if l.strip() and not l.startswith('# %%'))
-
-# %% ../nbs/07_experiments.ipynb #0d3f3bca
-_CV_CACHE = {}
-def code_version() -> str:
-    "Package version and a hash of the shared code that affects training (methods' own code excluded: see `Method.fingerprint`)"
-    import mlds_repro
-    from mlds_repro.methods import METHODS
-    root = Path(mlds_repro.__file__).parent
-    files = [p for p in sorted(root.rglob('*.py')) if p.name not in _NOT_TRAINING]
-    stamp = (tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files), tuple(METHODS))
-    if stamp not in _CV_CACHE:  # read and hashed once per process while no file changes (a grid asks once per run)
-        h = hashlib.sha1()
-        for p in files:
-            text = p.read_text()
-            if p.name == 'methods.py' and p.parent == root: text = method_free_source(text)
-            h.update(str(p.relative_to(root)).encode()); h.update(text.encode())
-        _CV_CACHE.clear(); _CV_CACHE[stamp] = f"{mlds_repro.__version__}+{h.hexdigest()[:10]}"
-    return _CV_CACHE[stamp]
-
-# %% ../nbs/07_experiments.ipynb #ee1257a7
-_FP_CACHE = {}
-def data_fingerprint(path) -> str:
-    "Hash of every file under the data folder `path` (names and bytes)"
-    path = Path(path).resolve()
-    files = sorted(p for p in path.rglob('*') if p.is_file() and not p.name.startswith('.'))
-    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
-    if _FP_CACHE.get(path, (None,))[0] == stamp: return _FP_CACHE[path][1]
-    h = hashlib.sha1()
-    for p in files: h.update(str(p.relative_to(path)).encode()); h.update(p.read_bytes())
-    _FP_CACHE[path] = (stamp, h.hexdigest()[:12])
-    return _FP_CACHE[path][1]
 
 # %% ../nbs/07_experiments.ipynb #abb85424
 def prepare_data(dataset:str, cfg:dict, out_dir, seed:int=0) -> Path:
@@ -156,70 +103,6 @@ def check_dataset(dataset:str) -> str:
     if name != str(dataset) and cls not in classes[1:]:
         raise MLDSError(f"dataset {dataset!r}: no foreground class {cls!r}; classes are {', '.join(classes[1:])}")
     return dataset
-
-# %% ../nbs/07_experiments.ipynb #c3f825ca
-def dataset_name(data) -> str:
-    "The `name` in a data folder's dataset.json"
-    return json.loads((Path(data)/'dataset.json').read_text())['name']
-
-# %% ../nbs/07_experiments.ipynb #9dab99b5
-def _slug(s:str) -> str: return ''.join(c if c.isalnum() or c in '.-' else '-' for c in str(s)).strip('-')
-
-class Run(dict):
-    "One training run of an experiment: experiment, method, label, budget, seed, budget unit and strategy, schedule, and method options"
-    def __init__(self, experiment:str, method:str, budget:str, seed:int=0, label:str|None=None, unit:str|None=None,
-                 budget_strategy:str|None=None,
-                 schedule:float|None=None, # a multiple of the scale's epochs (None: 1)
-                 weak_noise:str|None=None, # defect rates of boxes and image labels, e.g. 'loose=0.3,miss=0.1' (None: none)
-                 **options):
-        from mlds_repro.methods import get_method
-        try: get_method(method).options(options)
-        except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
-        if unit not in (None, 'case', 'image'): raise MLDSError(f"experiment {experiment}: unit={unit!r}; expected 'case' or 'image'")
-        if budget_strategy not in (None, *BUDGET_STRATEGIES):
-            raise MLDSError(f"experiment {experiment}: budget_strategy={budget_strategy!r}; expected one of {', '.join(BUDGET_STRATEGIES)}")
-        if schedule is not None and not (isinstance(schedule, (int, float)) and schedule > 0):
-            raise MLDSError(f"experiment {experiment}: schedule={schedule!r}; expected a positive multiple of the scale's epochs")
-        super().__init__(experiment=experiment, method=method, label=label or method, budget=format_budget(parse_budget(budget)),
-                         seed=int(seed), unit=unit, budget_strategy=budget_strategy, options=dict(options))
-        if schedule not in (None, 1): self['schedule'] = float(schedule)
-        try: noise = format_noise(parse_noise(weak_noise))
-        except MLDSError as e: raise MLDSError(f"experiment {experiment}: {e}") from None
-        if noise: self['weak_noise'] = noise
-    def settings(self, cfg:dict, data) -> dict:
-        "The run's training settings on the data folder `data`: the scale's, with the run's budget unit and strategy and its schedule's epochs (`data_epochs` times `schedule`)"
-        own = {k: self[k] for k in ('unit', 'budget_strategy') if self[k]}
-        s = {'unit': 'case', 'budget_strategy': 'random', **cfg['train'], **own, 'epochs': data_epochs(cfg, data)}
-        if self.get('schedule'): s['epochs'] = max(1, round(s['epochs'] * self['schedule']))
-        if self.get('weak_noise'): s['weak_noise'] = self['weak_noise']
-        return s
-    def key(self, cfg:dict, data) -> str:
-        "Hash of everything the run's result depends on"
-        from mlds_repro.methods import get_method
-        m = get_method(self['method'])
-        t = {k: v for k, v in self.settings(cfg, data).items() if k not in ('device', 'num_workers', 'threads')}
-        s = json.dumps(dict(method=self['method'], method_code=m.fingerprint(), options=self.options(), budget=self['budget'],
-                            seed=self['seed'], train=t, code=code_version(), data=data_fingerprint(data)), sort_keys=True, default=str)
-        return hashlib.sha1(s.encode()).hexdigest()[:12]
-    def options(self) -> dict:
-        "The method options with every default filled in, so that runs that differ only in spelling share a key"
-        import dataclasses
-        from mlds_repro.methods import get_method
-        return dataclasses.asdict(get_method(self['method']).options(self['options']))
-    def folder(self, cfg:dict, data, out_dir) -> Path:
-        "Where the run's outputs live: `out_dir/train/<method>__<budget>__s<seed>__<key>`"
-        return Path(out_dir)/'train'/f"{self['method']}__{_slug(self['budget'])}__s{self['seed']}__{self.key(cfg, data)}"
-
-# %% ../nbs/07_experiments.ipynb #af143f45
-def grid(experiment:str, methods, budgets, seeds, **options) -> list[Run]:
-    "Runs of every method (a name, or `(label, method, options)`) under every budget and seed"
-    out = []
-    for m in ([methods] if isinstance(methods, (str, tuple)) else methods):
-        label, method, kw = (m, m, {}) if isinstance(m, str) else m
-        for b in ([budgets] if isinstance(budgets, str) else budgets):
-            for s in (range(seeds) if isinstance(seeds, int) else seeds):
-                out.append(Run(experiment, method, b, s, label=label, **{**options, **kw}))
-    return out
 
 # %% ../nbs/07_experiments.ipynb #896371be
 COLUMNS = ('paper', 'experiment', 'dataset', 'method', 'budget', 'seed', 'split', 'metric', 'class', 'value')
@@ -330,6 +213,8 @@ def run_experiments(paper:str, runs:list[Run], data, cfg:dict, out_dir, progress
     from mlds_repro.train import log_mode
     out_dir, data = Path(out_dir), Path(data)
     dataset = dataset_name(data)
+    adopted = adopt_legacy(runs, cfg, data, out_dir)  # finished runs kept under the source-hash keys of the same numerics
+    if adopted: _log(f"[{paper}] {dataset}: {len(adopted)} finished run(s) renamed from their earlier key (same numerics): {', '.join(p.name for p in adopted)}")
     todo = {}
     for r in runs: todo.setdefault(str(r.folder(cfg, data, out_dir)), []).append(r)
     n = len(todo)
@@ -584,7 +469,7 @@ def write_report(out_dir, costs:dict|None=None, claims:dict|None=None) -> Path:
     meta = json.loads((out_dir/'reproduce.json').read_text()) if (out_dir/'reproduce.json').exists() else {}
     claims = claims or load_claims()
     L = ['# Reproduction report', '',
-         f"Scale `{meta.get('scale', '?')}`, code {code_version()}, written {datetime.datetime.now().isoformat(timespec='seconds')}.", '',
+         f"Scale `{meta.get('scale', '?')}`, numerics version {NUMERICS}, written {datetime.datetime.now().isoformat(timespec='seconds')}.", '',
          'Each run keeps the weights of the epoch with the best foreground mIoU on the **validation** split; the test split is used '
          'only to score those weights. Values are foreground mean IoU on the test split over the whole data set (all its images), '
          'mean +- std over seeds (n = number of seeds). "Saved" is the share of expensive labels (full masks) saved. All values '

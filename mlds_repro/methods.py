@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_methods.ipynb #d58436a3
 from __future__ import annotations
-import hashlib, inspect, typing
+import typing
 from dataclasses import dataclass, fields
 from typing import Literal
 import torch, torch.nn as nn
@@ -97,14 +97,6 @@ class Method:
     def options(self, values=None) -> Options:
         "Checked options from a dict or `k=v` strings, defaults filled in"
         return check_options(self.Options, values)
-    def fingerprint(self) -> str:
-        "Hash of the method's version and of its own code (the class and its options), for run keys"
-        h = hashlib.sha1(f"{self.name}:{self.version}".encode())
-        own = lambda cls, base: [c for c in cls.__mro__ if issubclass(c, base) and c is not base]  # a subclass hashes its parents' code too
-        for obj in (*own(type(self), Method), *own(self.Options, Options)):
-            try: h.update(inspect.getsource(obj).encode())
-            except (OSError, TypeError): h.update(repr(option_types(self.Options) if obj is self.Options else obj.__qualname__).encode())
-        return h.hexdigest()[:12]
 
 METHODS: dict[str, Method] = {}
 
