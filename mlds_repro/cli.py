@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #fae0a8b5
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, re, sys
 from pathlib import Path
 from .core import MLDSError, RunFailed, atomic_json, atomic_write, parse_kv
 
@@ -108,7 +108,8 @@ def cmd_evaluate(a):
         dd = DataDir(a.dataset); classes, spacing = dd.classes, dd.spacing
     if a.spacing: spacing = _spacing(a.spacing)
     r = evaluate_dirs(a.pred, a.gt, classes=classes, spacing=spacing, distances=not a.no_distances, progress=sys.stdout.isatty(),
-                      per_case=a.per_case, dataset=dd if a.dataset else None)
+                      per_case=a.per_case, dataset=dd if a.dataset else None, ignore_index=a.ignore_index)
+    if r['labels']['note']: print(f"mlds-repro: note: {r['labels']['note']}", file=sys.stderr)
     atomic_json(r, a.out)
     per = "" if 'case_dice' not in r else f"; per case ({r['case_counts']['cases']}): Dice {r['case_dice']['mean']:.4f}" + (
         f", HD95 {r['case_hd95']['mean']:.2f} mm" if r.get('case_hd95', {}).get('mean') is not None else "")
@@ -210,6 +211,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--dataset', help='data set folder: class names and spacing'); e.add_argument('--spacing', help='dy,dx in mm')
     e.add_argument('--no-distances', action='store_true', help='skip HD95 and ASD'); e.add_argument('--out', required=True)
     e.add_argument('--per-case', action='store_true', help="also each case's 3-D scores, averaged over cases (2-D images: cases from --dataset)")
+    e.add_argument('--ignore-index', type=int, help='reference label whose pixels are left out of every score (e.g. -1 or 255)')
     e.set_defaults(func=cmd_evaluate)
     pr = sub.add_parser('predict', help="label a split of a data folder with a trained model (PNG per image, or nnU-Net's NIfTI per case)")
     pr.add_argument('--model', required=True, help="a run's model.pth"); pr.add_argument('--data', required=True)
@@ -267,11 +269,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/08_cli.ipynb #7bd60619
+def _takes_dash(argv:list, i:int) -> bool:
+    "Whether `argv[i]` is an option whose value `argv[i + 1]` starts with a dash and a digit (`--spacing -1,1`), which argparse would read as an option"
+    return argv[i].startswith('--') and '=' not in argv[i] and i + 1 < len(argv) and re.match(r'-[\d.]', argv[i + 1]) is not None
+
 def main(argv:list[str]|None=None) -> int:
     "Run `mlds-repro` with `argv`; returns the exit code"
     import warnings
     warnings.filterwarnings('ignore', category=FutureWarning, module=r'torch\.jit')  # raised while fastai imports
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv = [f"{x}={argv[i + 1]}" if _takes_dash(argv, i) else x for i, x in enumerate(argv) if not (i and _takes_dash(argv, i - 1))]
     debug = '--debug' in argv  # before or after the subcommand
     a = parser().parse_args([x for x in argv if x != '--debug'])
     try:

@@ -10,7 +10,7 @@ from typing import NamedTuple, Callable
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write',
+__all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write', 'umask',
            'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'dist_info', 'is_writer', 'gather_objects',
            'gather_cat', 'broadcast_object', 'barrier', 'parse_kv', 'class_colours', 'overlay']
 
@@ -83,12 +83,21 @@ def atomic_write(path, content, mode:str='w') -> Path:
     if isinstance(content, bytes) and mode == 'w': mode = 'wb'
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix='.tmp', dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~umask())  # as open() would create it (mkstemp's 0600 would hide outputs from the user's group)
         with os.fdopen(fd, mode, **({} if 'b' in mode else dict(newline=''))) as f:
             content(f) if callable(content) else f.write(content)
         os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(e.errno, e.strerror, str(path)) from None  # name the file the user asked for, not the temporary one
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
     return path
+
+def umask() -> int:
+    "The process's file-creation mask (read from /proc where it can be: setting it to read it races with other threads)"
+    try: return int(next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('Umask:')).split()[1], 8)
+    except (OSError, StopIteration, ValueError): m = os.umask(0o22); os.umask(m); return m
 
 def atomic_json(obj, path) -> Path:
     "Write `obj` as indented JSON to `path` atomically"

@@ -12,7 +12,7 @@ from .core import MLDSError, Batch, as_segout
 
 # %% auto #0
 __all__ = ['confusion', 'iou_dice', 'surface_distances', 'hd95_asd', 'SegScores', 'DatasetIoU', 'DatasetDice', 'read_labels',
-           'label_spacing', 'evaluate_dirs']
+           'label_spacing', 'reference_labels', 'label_reading', 'evaluate_dirs']
 
 # %% ../nbs/04_metrics.ipynb #1832c20a
 def confusion(pred:np.ndarray, gt:np.ndarray, n_classes:int) -> np.ndarray:
@@ -166,16 +166,21 @@ class DatasetDice(_ConfMetric):
 _EXT = re.compile(r'(\.nii\.gz|\.nii|\.png|\.npy|\.mha|\.mhd|\.nrrd)$', re.I)
 
 def read_labels(path) -> np.ndarray:
-    "Read a label image (PNG, npy, NIfTI, MetaImage, NRRD) as a 2-D or 3-D integer array"
-    from mlds_repro.data.core import read_mask
+    "Read a label image (PNG, npy, NIfTI, MetaImage, NRRD) as a 2-D or 3-D integer array, values as stored (no wrap-around)"
+    from mlds_repro.data.core import read_array
     path = Path(path)
-    if path.suffix.lower() in ('.png', '.npy'): return read_mask(path).astype(np.int64)
-    try:
-        import SimpleITK as sitk
-        a = sitk.GetArrayFromImage(sitk.ReadImage(str(path)))
-    except Exception as e: raise MLDSError(f"{path}: unreadable label image ({type(e).__name__}: {e})") from None
-    if not np.issubdtype(a.dtype, np.integer): raise MLDSError(f"{path}: labels must be integers, got {a.dtype}")
-    return np.squeeze(a).astype(np.int64)
+    if path.suffix.lower() in ('.png', '.npy'):
+        a = read_array(path)
+        if a.ndim == 3 and path.suffix.lower() == '.png': raise MLDSError(f"{path}: a label image must have one channel, got {a.shape[2]}")
+    else:
+        try:
+            import SimpleITK as sitk
+            a = np.squeeze(sitk.GetArrayFromImage(sitk.ReadImage(str(path))))
+        except Exception as e: raise MLDSError(f"{path}: unreadable label image ({type(e).__name__}: {e})") from None
+    if not np.issubdtype(a.dtype, np.integer):
+        if np.issubdtype(a.dtype, np.floating) and np.all(np.isfinite(a)) and np.all(a == np.round(a)): a = a.astype(np.int64)
+        else: raise MLDSError(f"{path}: labels must be integers, got {a.dtype}")
+    return a.astype(np.int64)
 
 def label_spacing(path) -> tuple|None:
     "Pixel spacing in mm from a label image's header, slowest axis first ((dz, dy, dx) or (dy, dx)); None for PNG and npy"
@@ -200,8 +205,36 @@ def _index(d:Path) -> dict[str, Path]:
     if not out: raise MLDSError(f"{d}: no label images (.png, .npy, .nii.gz, .mha, .mhd, .nrrd)")
     return out
 
+def reference_labels(files, ignore_index:int|None=None) -> list[int]:
+    "The label values the reference `files` hold, `ignore_index` left out (one file in memory at a time); a negative value is an error unless ignored"
+    vals = set()
+    for f in files:
+        u = np.unique(read_labels(f)); u = u[u != ignore_index] if ignore_index is not None else u
+        if u.size and u[0] < 0: raise MLDSError(f"{f}: label {int(u[0])} in a reference; pass --ignore-index {int(u[0])} if it marks pixels to leave out")
+        vals.update(int(v) for v in u)
+    return sorted(vals)
+
+def label_reading(values:list[int]) -> tuple[dict, list[str], str]:
+    "How the references' label `values` become classes: (stored value -> class index, class names, what was decided, '' if nothing unusual)"
+    if values and set(values) <= {0, 255} and 255 in values:
+        return {0: 0, 1: 1, 255: 1}, ['background', 'foreground'], "the references hold only 0 and 255: read as binary masks (255, and 1 in a prediction, is the foreground)"
+    vals = sorted(set(values) | {0})
+    if len(vals) == 1: raise MLDSError("the references hold background (0) only: no class to score; pass --dataset DIR to name the data set's classes")
+    note = '' if vals == list(range(len(vals))) else (f"the references hold labels {', '.join(map(str, vals))}: {len(vals) - 1} foreground "
+                                                      "classes scored, named by their values (values in between are no class)")
+    return {v: i for i, v in enumerate(vals)}, ['background'] + [f"class_{v}" for v in vals[1:]], note
+
+def _as_classes(a:np.ndarray, lut:dict, f, skip:np.ndarray, why:str) -> np.ndarray:
+    "`a`'s values as class indices by `lut`; pixels in `skip` become -1 (ignored); a value `lut` lacks is an error naming `f`"
+    keys = np.array(sorted(lut)); idx = np.clip(np.searchsorted(keys, a), 0, len(keys) - 1)
+    ok = keys[idx] == a
+    if (bad := ~ok & ~skip).any(): raise MLDSError(f"{f}: label {int(a[bad].flat[0])} {why}")
+    return np.where(ok & ~skip, np.array([lut[k] for k in keys])[idx], -1)
+
 def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, distances:bool=True, progress:bool=False,
-                  per_case:bool=False, dataset=None, slice_spacing:float|None=None) -> dict:
+                  per_case:bool=False, dataset=None, slice_spacing:float|None=None,
+                  ignore_index:int|None=None, # reference pixels with this label are left out (e.g. -1 or 255)
+                 ) -> dict:
     "Score the label images of `pred_dir` against those of `gt_dir` (matched by name); `per_case`: also 3-D scores per case"
     pred_dir, gt_dir = Path(pred_dir), Path(gt_dir)
     P, G = _index(pred_dir), _index(gt_dir)
@@ -210,9 +243,16 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
     for k in P:
         if k not in G: raise MLDSError(f"{pred_dir/P[k].name}: no reference named {k}.* in {gt_dir}")
     keys, given = list(G), classes is not None
-    if not given:  # the classes are the references' (a stray predicted label must not add a class to the mean); one file at a time
-        n = max(int(read_labels(G[k]).max()) for k in keys) + 1
-        classes = ['background'] + [f"class_{c}" for c in range(1, max(n, 2))]
+    if given:  # the data set's classes: labels 0..C-1
+        lut, note = {v: v for v in range(len(classes))}, ''
+        why = f"outside the {len(classes)} classes of the data set" + (f" (and not --ignore-index {ignore_index})" if ignore_index is not None else '')
+        why_p = why
+    else:      # the classes are the references' (a prediction never adds one); one file at a time
+        values = reference_labels([G[k] for k in keys], ignore_index)
+        lut, classes, note = label_reading(values)
+        why = "in a reference"  # (not reached: every reference value is in lut)
+        why_p = (f"is not among the references' labels ({', '.join(map(str, values))}); a prediction adds no class "
+                 "(pass --dataset DIR to score against the data set's classes)")
     case_of, expected = {}, {}
     if per_case and dataset is not None:
         slice_spacing = slice_spacing or dataset.slice_spacing
@@ -222,14 +262,16 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
         for k in keys:
             if k in case_of: expected[case_of[k]] = expected.get(case_of[k], 0) + 1   # a volume is scored, and let go, once complete
     sc = SegScores(classes, spacing or (1., 1.), distances=distances, slice_spacing=slice_spacing, expected=expected)
+    ignored = 0
     from fastprogress.fastprogress import progress_bar
     for k in (progress_bar(keys, leave=False) if progress else keys):   # one pair in memory at a time
         p, g = read_labels(P[k]), read_labels(G[k])
         if p.shape != g.shape: raise MLDSError(f"{pred_dir/P[k].name}: size {p.shape} != reference {gt_dir/G[k].name} size {g.shape}")
-        for a, f in ((p, pred_dir/P[k].name), (g, gt_dir/G[k].name)):
-            if a.min() < 0 or a.max() >= len(classes):
-                raise MLDSError(f"{f}: label {int(a.max() if a.max() >= len(classes) else a.min())} outside the {len(classes)} classes"
-                                + ("" if given else " found in the references (pass --dataset to name the data set's classes)"))
+        skip = (g == ignore_index) if ignore_index is not None else np.zeros(g.shape, bool)
+        if given and not skip.all() and g[~skip].min() < 0 and ignore_index is None:
+            raise MLDSError(f"{gt_dir/G[k].name}: label {int(g.min())} in a reference; pass --ignore-index {int(g.min())} if it marks pixels to leave out")
+        g = _as_classes(g, lut, gt_dir/G[k].name, skip, why); p = _as_classes(p, lut, pred_dir/P[k].name, skip, why_p)
+        ignored += int(skip.sum())
         hs = None if spacing else label_spacing(G[k])
         if p.ndim == 3:  # a volume: per image for the pooled scores; with per_case one case, 3-D distances
             sp = spacing or (hs[-2:] if hs and len(hs) == 3 else None)
@@ -239,4 +281,6 @@ def evaluate_dirs(pred_dir, gt_dir, classes:list[str]|None=None, spacing=None, d
             raise MLDSError(f"{gt_dir}: per-case scores of 2-D label images need the data set (--dataset DIR) whose cases group them")
         elif per_case and k not in case_of: raise MLDSError(f"{gt_dir/G[k].name}: image {k!r} is in no case of {dataset.path/'dataset.json'}")
         else: sc.add(p, g, spacing or hs, case=case_of.get(k))
-    return sc.result()
+    out = sc.result()
+    out['labels'] = dict(classes_from='data set' if given else 'references', note=note, ignore_index=ignore_index, ignored_pixels=ignored)
+    return out

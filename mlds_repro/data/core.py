@@ -8,7 +8,7 @@ import contextlib, functools, json, shutil, tempfile, zlib
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from ..core import atomic_write, out_folder
+from ..core import atomic_write, out_folder, umask
 from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_csv, assign_budget, parse_budget,
                                     write_annotations_csv, parse_noise, noisy_annotation)
 
@@ -180,6 +180,7 @@ def staged_folder(out, overwrite:bool=False, hint:str='pass overwrite / --overwr
     if out.exists() and any(out.iterdir()) and not overwrite: raise MLDSError(f"{out}: exists and is not empty ({hint})")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    tmp.chmod(0o777 & ~umask())  # as mkdir would make it (mkdtemp's 0700 would hide the data set from the user's group)
     try:
         yield tmp
         if out.exists(): shutil.rmtree(out)
