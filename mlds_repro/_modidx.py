@@ -356,6 +356,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                    'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.channels': ('data.core.html#channels', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.check': ('data.core.html#check', 'mlds_repro/data/core.py'),
+                                      'mlds_repro.data.core.check_once': ('data.core.html#check_once', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.check_pixels': ('data.core.html#check_pixels', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.image_size': ('data.core.html#image_size', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.read_array': ('data.core.html#read_array', 'mlds_repro/data/core.py'),

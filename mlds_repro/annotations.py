@@ -221,9 +221,14 @@ def read_annotations_csv(path, classes:list[str], shapes:dict|None=None, # image
     rd = csv.DictReader(io.StringIO(text))
     missing = [c for c in ('id', 'kind', 'class') if c not in (rd.fieldnames or [])]
     if missing: raise MLDSError(f"{path}: missing column(s) {', '.join(missing)}; expected {','.join(ANN_COLUMNS)}")
-    boxes, labels = {}, {}
+    boxes, labels, said = {}, {}, {}
     for ln, r in enumerate(rd, start=2):
-        where, iid, kind, cname = f"{path}:{ln}", (r['id'] or '').strip(), (r['kind'] or '').strip(), (r['class'] or '').strip()
+        where = f"{path}:{ln}"
+        if None in r or None in r.values():  # csv gives missing fields None, extra ones a None key
+            got = sum(v is not None for k, v in r.items() if k is not None) + len(r.get(None) or [])
+            raise MLDSError(f"{where}: {got} field(s), the header has {len(rd.fieldnames)}; "
+                            "write every column (an empty field for a value that does not apply)")
+        iid, kind, cname = (r['id'] or '').strip(), (r['kind'] or '').strip(), (r['class'] or '').strip()
         if not iid: raise MLDSError(f"{where}: empty id")
         if shapes is not None and iid not in shapes: raise MLDSError(f"{where}: image id {iid!r} is not in the data set")
         if kind not in ('box', 'global'): raise MLDSError(f"{where}: kind {kind!r} must be box or global")
@@ -242,7 +247,14 @@ def read_annotations_csv(path, classes:list[str], shapes:dict|None=None, # image
             p = _int(r.get('present'), where, 'present')
             if p not in (0, 1): raise MLDSError(f"{where}: present must be 0 or 1, got {p}")
             lab = labels.setdefault(iid, np.eye(C, dtype=bool)[0].copy())
+            if (iid, cname) in said and said[iid, cname][0] != p:
+                raise MLDSError(f"{where}: {iid!r} {cname} present={p} contradicts line {said[iid, cname][1]} (present={said[iid, cname][0]})")
+            said[iid, cname] = (p, ln)
             lab[cidx[cname]] = bool(p)
+    for iid, b in boxes.items():
+        for c, *_ in b:
+            if (iid, classes[c]) in said and said[iid, classes[c]][0] == 0:
+                raise MLDSError(f"{path}:{said[iid, classes[c]][1]}: {iid!r} {classes[c]} present=0, but the image has a box of that class")
     out = {}
     for iid, b in boxes.items(): out.setdefault(iid, {})['box'] = Annotation('box', C, boxes=b)
     for iid, l in labels.items(): out.setdefault(iid, {})['global'] = Annotation('global', C, labels=l)

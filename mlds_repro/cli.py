@@ -48,6 +48,7 @@ def cmd_check(a):
     "mlds-repro data check: read every file, print a JSON summary"
     from mlds_repro.data.core import DataDir, check
     s = check(DataDir(a.dir), progress=sys.stdout.isatty())  # keep piped output pure JSON
+    for w in s['warnings']: print(f"mlds-repro: warning: {w}", file=sys.stderr)
     print(json.dumps(s))
 
 # %% ../nbs/08_cli.ipynb #72cda3f1

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock, is_writer, broadcast_object, barrier
 from .annotations import format_budget, parse_budget, parse_noise, format_noise, BUDGET_STRATEGIES
-from .data.core import DataDir
+from .data.core import DataDir, check_once
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
 from .models import save_model, HEAD_CH
@@ -195,7 +195,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
     if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     out = out_folder(out); created = not out.exists()
-    if not (Path(data)/'dataset.json').exists(): DataDir(data)  # a missing data folder fails here, before anything is written
+    check_once(DataDir(data))  # every file of every split read and checked here, before anything is written (cached per process)
     device, rank, world = init_distributed(device)
     try:
         with folder_lock(out, 'a training run') if rank == 0 else contextlib.nullcontext():  # in a process group rank 0 holds the lock and writes

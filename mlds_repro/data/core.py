@@ -15,13 +15,13 @@ from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_folder',
            'staged_dataset', 'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels',
-           'same_channels', 'check', 'budget_annotations']
+           'same_channels', 'check', 'check_once', 'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
 
-def read_array(path) -> np.ndarray:
-    "Read a PNG or `.npy` file into an array, with one clear error for a missing, unreadable or truncated file"
+def read_array(path, palette:str='indices') -> np.ndarray:
+    "Read a PNG or `.npy` file into an array, with one clear error for a missing, unreadable or truncated file; a palette PNG as its `palette` indices (labels) or 'colours' (images)"
     path = Path(path)
     if not path.exists(): raise MLDSError(f"{path}: file not found")
     try:
@@ -29,7 +29,10 @@ def read_array(path) -> np.ndarray:
         else:
             with Image.open(path) as im:
                 im.load()
-                a = np.asarray(im)
+                if palette == 'colours' and im.mode in ('P', 'PA'):
+                    rgb = im.convert('RGB'); c = np.asarray(rgb)
+                    a = c[..., 0].copy() if (c[..., 0] == c[..., 1]).all() and (c[..., 1] == c[..., 2]).all() else c
+                else: a = np.asarray(im)
     except Exception as e: raise MLDSError(f"{path}: unreadable or truncated ({type(e).__name__}: {e})") from None
     if a.ndim not in (2, 3): raise MLDSError(f"{path}: expected a 2-D image (H x W or H x W x channels), got shape {a.shape}")
     return a
@@ -44,7 +47,8 @@ def read_mask(path, n_classes:int|None=None) -> np.ndarray:
     if n_classes is not None and a.size and (a.min() < 0 or a.max() >= n_classes):
         bad = sorted(set(np.unique(a).tolist()) - set(range(n_classes)))
         raise MLDSError(f"{path}: label value(s) {bad[:5]} not in the {n_classes} classes of dataset.json")
-    return a.astype(np.uint8 if n_classes is None or n_classes <= 256 else np.int64)
+    small = n_classes <= 256 if n_classes is not None else (not a.size or (a.min() >= 0 and a.max() <= 255))
+    return a.astype(np.uint8 if small else np.int64)  # never wrapped around (-1 is not 255)
 
 def image_size(path) -> tuple[int, int]:
     "(H, W) of an image file without decoding all of it"
@@ -65,6 +69,7 @@ def write_array(path, a:np.ndarray) -> Path:
 # %% ../../nbs/01_data.core.ipynb #6eb603f0
 SPLITS = ('train', 'val', 'test')
 _KEYS = ('name', 'classes', 'modality', 'spacing', 'cases', 'splits')
+_OPTIONAL_KEYS = ('volumes', 'slice_spacing', 'description')
 
 class DataDir:
     "A data set in the project's layout"
@@ -76,6 +81,11 @@ class DataDir:
         try: meta = json.loads(js.read_text())
         except (json.JSONDecodeError, UnicodeDecodeError) as e: raise MLDSError(f"{js}: not valid JSON ({e})") from None
         if not isinstance(meta, dict): raise MLDSError(f"{js}: expected a JSON object")
+        if unknown := [k for k in meta if k not in (*_KEYS, *_OPTIONAL_KEYS)]:
+            import difflib
+            near = {k: difflib.get_close_matches(k, (*_KEYS, *_OPTIONAL_KEYS), 1) for k in unknown}
+            raise MLDSError(f"{js}: unknown key(s) " + ', '.join(repr(k) + (f" (did you mean {near[k][0]!r}?)" if near[k] else '') for k in unknown)
+                            + f"; the keys are {', '.join(_KEYS)} and optionally {', '.join(_OPTIONAL_KEYS)}")
         miss = [k for k in _KEYS if k not in meta]
         if miss: raise MLDSError(f"{js}: missing key(s) {', '.join(miss)}")
         self.meta, self.name, self.modality = meta, str(meta['name']), str(meta['modality'])
@@ -161,8 +171,8 @@ class DataDir:
         if split not in SPLITS: raise MLDSError(f"unknown split {split!r}; expected {', '.join(SPLITS)}")
         return [i for c in self.splits.get(split, []) for i in self.cases[c]]
     def image(self, i) -> np.ndarray:
-        "The image array of image `i`"
-        return read_array(self.files[i])
+        "The image array of image `i` (a palette PNG as its colours, grey where the palette is)"
+        return read_array(self.files[i], palette='colours')
     def mask(self, i) -> np.ndarray|None:
         "The label map of image `i` (None for a weakly annotated train image without one), checked against the image size"
         f = self.mask_files[i]
@@ -261,8 +271,18 @@ def check(dd:DataDir, progress:bool=False) -> dict:
             for c, x0, y0, x1, y1 in a.boxes:
                 if x1 > img.shape[1] or y1 > img.shape[0]:
                     raise MLDSError(f"{dd.path/'annotations.csv'}: box {x0},{y0},{x1},{y1} of {i!r} outside its {img.shape[1]}x{img.shape[0]} image")
+    warnings = [f"split {s!r} is empty: `train` needs it ({'the best epoch is chosen' if s == 'val' else 'the run is scored'} on it)"
+                for s in ('val', 'test') if not dd.ids(s)]
+    warnings += [f"class {c!r} has no pixel in any mask" for c, n in zip(dd.classes[1:], counts[1:].tolist()) if n == 0]
     return dict(name=dd.name, images=len(ids), cases=len(dd.cases), sizes=sorted(sizes),
-                **{f"n_{s}": len(dd.ids(s)) for s in SPLITS}, class_pixels=dict(zip(dd.classes, counts.tolist())))
+                **{f"n_{s}": len(dd.ids(s)) for s in SPLITS}, class_pixels=dict(zip(dd.classes, counts.tolist())), warnings=warnings)
+
+_CHECKED = {}
+def check_once(dd:DataDir) -> dict:
+    "`check(dd)`, remembered in this process while no file of the folder changes (name, size, time): what `train` runs before it writes anything"
+    stamp = tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in dd.path.rglob('*') if p.is_file()))
+    if _CHECKED.get(dd.path.resolve(), (None,))[0] != stamp: _CHECKED[dd.path.resolve()] = (stamp, check(dd))
+    return _CHECKED[dd.path.resolve()][1]
 
 # %% ../../nbs/01_data.core.ipynb #dd814371
 def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
