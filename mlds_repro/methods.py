@@ -4,9 +4,9 @@
 
 # %% ../nbs/06_methods.ipynb #d58436a3
 from __future__ import annotations
-import typing
+import math, typing
 from dataclasses import dataclass, fields
-from typing import Literal
+from typing import Annotated, Literal
 import torch, torch.nn as nn
 from fastai.learner import Learner
 from fastai.optimizer import Adam
@@ -19,21 +19,43 @@ from .metrics import DatasetIoU, DatasetDice
 from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss, ReferenceLabels, Autocast, GroupBN
 
 # %% auto #0
-__all__ = ['METHODS', 'DS_KINDS', 'Options', 'option_types', 'check_options', 'Method', 'register', 'get_method', 'in_channels',
-           'make_learner', 'sup_terms', 'half_full', 'TeacherOptions', 'ema_teacher', 'teacher_composition',
-           'SupervisedOptions', 'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options',
-           'complete_pseudo_terms', 'image_term', 'tightness_term', 'Reiss2021', 'Liu2023Options', 'Liu2023',
-           'Pan2022DCROptions', 'Pan2022DCR', 'Pan2022Options', 'Pan2022', 'PseudoLabelOptions', 'PredictionPLOptions',
-           'PredictionPL', 'Seibold2022Options', 'Seibold2022']
+__all__ = ['NONNEG', 'POSITIVE', 'SHARE', 'COUNT', 'METHODS', 'DS_KINDS', 'Options', 'Range', 'option_types', 'check_options',
+           'Method', 'register', 'get_method', 'in_channels', 'make_learner', 'sup_terms', 'half_full',
+           'TeacherOptions', 'ema_teacher', 'teacher_composition', 'SupervisedOptions', 'Supervised',
+           'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'complete_pseudo_terms', 'image_term',
+           'tightness_term', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR',
+           'Pan2022Options', 'Pan2022', 'PseudoLabelOptions', 'PredictionPLOptions', 'PredictionPL',
+           'Seibold2022Options', 'Seibold2022']
 
 # %% ../nbs/06_methods.ipynb #cac1ddb2
 @dataclass
 class Options:
     "Base of every method's options (a dataclass of typed fields with defaults)"
 
+@dataclass(frozen=True)
+class Range:
+    "The values a numeric option may take: `lo` to `hi`, each end closed unless `lo_open` / `hi_open`"
+    lo: float = -math.inf
+    hi: float = math.inf
+    lo_open: bool = False
+    hi_open: bool = False
+    def __contains__(self, v) -> bool:
+        return (v > self.lo if self.lo_open else v >= self.lo) and (v < self.hi if self.hi_open else v <= self.hi)
+    def __str__(self) -> str:
+        f = lambda x: 'inf' if x == math.inf else '-inf' if x == -math.inf else f"{x:g}"
+        return f"{'(' if self.lo_open or self.lo == -math.inf else '['}{f(self.lo)}, {f(self.hi)}{')' if self.hi_open or self.hi == math.inf else ']'}"
+
+NONNEG, POSITIVE, SHARE, COUNT = Range(0), Range(0, lo_open=True), Range(0, 1), Range(1)  # weights, scales, shares of a run or probabilities, counts
+
 # %% ../nbs/06_methods.ipynb #6067ecb1
 def _coerce(cls, name:str, typ, v):
     bad = lambda: MLDSError(f"{cls.__name__}: {name}={v!r} is not {_typename(typ)}")
+    if typing.get_origin(typ) is Annotated:
+        base, *meta = typing.get_args(typ)
+        try: x = _coerce(cls, name, base, v)
+        except MLDSError: raise bad() from None
+        if any(isinstance(r, Range) and x not in r for r in meta): raise bad()
+        return x
     if typing.get_origin(typ) is Literal:
         if v not in typing.get_args(typ): raise bad()
         return v
@@ -51,12 +73,15 @@ def _coerce(cls, name:str, typ, v):
     return v
 
 def _typename(typ) -> str:
+    if typing.get_origin(typ) is Annotated:
+        base, *meta = typing.get_args(typ)
+        return ' '.join([_typename(base)] + [f"in {r}" for r in meta if isinstance(r, Range)])
     if typing.get_origin(typ) is Literal: return 'one of ' + ', '.join(map(repr, typing.get_args(typ)))
     return getattr(typ, '__name__', str(typ))
 
 def option_types(cls) -> dict:
     "Name -> type of every field of the options dataclass `cls`"
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls, include_extras=True)
     return {f.name: hints[f.name] for f in fields(cls)}
 
 # %% ../nbs/06_methods.ipynb #010787dc
@@ -152,10 +177,10 @@ def half_full(bs:int, labeled_share:float=0.5) -> dict:
 @dataclass
 class TeacherOptions(Options):
     "Options of every method with an EMA teacher (a base for their options)"
-    decay: float = 0.99    # EMA decay of the teacher
-    noise: float = 0.      # std of the teacher's input noise
+    decay: Annotated[float, SHARE] = 0.99    # EMA decay of the teacher
+    noise: Annotated[float, NONNEG] = 0.      # std of the teacher's input noise
     teacher_mode: Literal['eval', 'train'] = 'eval'
-    burn_in: float = 0.    # share of the run trained on the annotations alone before the teacher teaches (0: from the first step)
+    burn_in: Annotated[float, SHARE] = 0.    # share of the run trained on the annotations alone before the teacher teaches (0: from the first step)
     weak_batch: Literal['half', 'extra'] = 'extra'  # extra: bs full + bs other (the lower bound's full masks per step; our protocol); half: bs/2 + bs/2 (SSL4MIS)
     bn: Literal['joint', 'split'] = 'split'          # BatchNorm per group of the composition (`GroupBN`; ours, chosen on validation) or over the whole batch
     bn_track: Literal['all', 'first'] = 'all'        # with bn='split': running statistics from every group, or the full-mask group only
@@ -183,11 +208,11 @@ class Supervised(Method):
 # %% ../nbs/06_methods.ipynb #176313ef
 @dataclass
 class MeanTeacherOptions(TeacherOptions):
-    noise: float = 0.1     # std of the teacher's input noise
+    noise: Annotated[float, NONNEG] = 0.1     # std of the teacher's input noise
     dice: bool = True
     batch_dice: bool = True
-    weight: float = 0.1    # consistency weight
-    rampup: float = 0.4    # share of training over which the weight ramps up
+    weight: Annotated[float, NONNEG] = 0.1    # consistency weight
+    rampup: Annotated[float, SHARE] = 0.4    # share of training over which the weight ramps up
     class_mean: bool = False  # consistency averaged over classes (SSL4MIS) instead of summed
 
 @register
@@ -204,22 +229,22 @@ DS_KINDS = ('none', 'standard', 'multilabel')
 @dataclass
 class Reiss2021Options(TeacherOptions):
     ds: Literal['none', 'standard', 'multilabel'] = 'multilabel'  # deep supervision: none, standard (softmax) or multilabel (MLDS)
-    ds_weight: float = 1.
-    image_weight: float = 1.
+    ds_weight: Annotated[float, NONNEG] = 1.
+    image_weight: Annotated[float, NONNEG] = 1.
     image_heads: Literal['coarsest', 'all'] = 'all'  # image-level presence on the 1 x 1 output, or on the spatial max of every head (ours, chosen on validation)
     box_positives: bool = True
     dice: bool = False
     batch_dice: bool = True
     teacher: bool = True
-    pl_weight: float = 1.
-    pl_rampup: float = 0.4
-    pl_threshold: float = 0.
+    pl_weight: Annotated[float, NONNEG] = 1.
+    pl_rampup: Annotated[float, SHARE] = 0.4
+    pl_threshold: Annotated[float, SHARE] = 0.
     pl_hard: bool = False
     mlds_reduction: Literal['sum', 'mean'] = 'sum'  # MLDS over the batch: summed (as `compute_mlds`; chosen on validation) or averaged (CE's scale)
-    burn_in: float = 0.3   # share of the run on the annotations alone before the teacher teaches (chosen on validation)
+    burn_in: Annotated[float, SHARE] = 0.3   # share of the run on the annotations alone before the teacher teaches (chosen on validation)
     ds_head_weights: str = ''  # comma-separated factor per head, coarse to fine ('': all 1, as the authors)
     pl_mode: Literal['soft', 'complete'] = 'complete'  # complete: a label map through CE + MLDS (as the authors' code); soft: CE against the corrected softmax
-    tightness: float = 0.1     # weight of the boxes' tightness prior on the MLDS heads (`box_tightness_loss`; ours, chosen on validation; 0: off)
+    tightness: Annotated[float, NONNEG] = 0.1     # weight of the boxes' tightness prior on the MLDS heads (`box_tightness_loss`; ours, chosen on validation; 0: off)
     tightness_mask: bool = False  # the prior on the mask output too (softmax), not only on the MLDS heads (measured worse)
 
 def _head_weights(s:str) -> list|None:
@@ -272,21 +297,21 @@ class Reiss2021(Method):
 # %% ../nbs/06_methods.ipynb #6f3d2a41
 @dataclass
 class Liu2023Options(Options):
-    w_weak: float = 0.1   # partial CE of the student on weak labels (the script's default)
-    w_kl: float = 20.     # distillation teacher -> student on the strong images
-    w_ent: float = 1.     # the student's entropy on every image
-    T: float = 2.         # distillation temperature
+    w_weak: Annotated[float, NONNEG] = 0.1   # partial CE of the student on weak labels (the script's default)
+    w_kl: Annotated[float, NONNEG] = 20.     # distillation teacher -> student on the strong images
+    w_ent: Annotated[float, NONNEG] = 1.     # the student's entropy on every image
+    T: Annotated[float, POSITIVE] = 2.         # distillation temperature
     weak: bool = True     # the partial-CE terms
     kl: bool = True       # the distillation term
     entropy: bool = True  # the entropy term
     pseudo_masks: bool = False  # the student learns the teacher branch's confident argmax on weak images (the pseudo-mask baseline)
-    pm_threshold: float = 0.5
+    pm_threshold: Annotated[float, SHARE] = 0.5
     variant: Literal['paper', 'code'] = 'paper'  # paper: the equations; code: the public script's expressions (see above)
     predict: Literal['student', 'teacher'] = 'student'
     weak_batch: Literal['half', 'extra'] = 'extra'  # extra: bs strong + bs weak (the script's batches, our protocol); half: bs/2 + bs/2
     shape: Literal['erode', 'centroid', 'random'] = 'erode'  # how weak labels are derived from masks
-    iterations: int = 10  # erosion steps tried first
-    radius: int = 3       # the disks' radius
+    iterations: Annotated[int, NONNEG] = 10  # erosion steps tried first
+    radius: Annotated[int, COUNT] = 3       # the disks' radius
     per_component: bool = False  # erode (or place a disk in) each connected component instead of each class
 
 @register
@@ -313,9 +338,9 @@ class Liu2023(Method):
 # %% ../nbs/06_methods.ipynb #8e4a2b02
 @dataclass
 class Pan2022DCROptions(Options):
-    w_weak: float = 1.    # partial CE of each network on the weak labels
-    w_cps: float = 1.     # cross pseudo-supervision on the weak images
-    rampup: float = 0.4   # share of the run over which w_cps ramps up
+    w_weak: Annotated[float, NONNEG] = 1.    # partial CE of each network on the weak labels
+    w_cps: Annotated[float, NONNEG] = 1.     # cross pseudo-supervision on the weak images
+    rampup: Annotated[float, SHARE] = 0.4   # share of the run over which w_cps ramps up
     dice: bool = True     # Dice on top of CE on full masks
     cutmix: bool = True   # CutMix among the weak images of a batch
     predict: Literal['first', 'mean'] = 'first'
@@ -341,9 +366,9 @@ class Pan2022DCR(Method):
 # %% ../nbs/06_methods.ipynb #8e4a2b05
 @dataclass
 class Pan2022Options(Pan2022DCROptions):
-    dii_lr: float = 0.05   # Adam's learning rate on the instance weights
-    tau: int = 1           # steps between weight updates
-    dii_init: float = 1.   # every weak instance's weight at the start
+    dii_lr: Annotated[float, POSITIVE] = 0.05   # Adam's learning rate on the instance weights
+    tau: Annotated[int, COUNT] = 1           # steps between weight updates
+    dii_init: Annotated[float, NONNEG] = 1.   # every weak instance's weight at the start
     hessian: Literal['identity', 'diagonal'] = 'identity'
 
 @register
@@ -358,13 +383,13 @@ class PseudoLabelOptions(TeacherOptions):
     "Options of the methods that train the student on the teacher's label maps"
     dice: bool = True
     batch_dice: bool = True
-    weight: float = 1.     # the pseudo-labels' CE weight
-    rampup: float = 0.2    # share of the run over which it ramps up
-    burn_in: float = 0.2   # share of the run on the annotations alone before the teacher teaches
+    weight: Annotated[float, NONNEG] = 1.     # the pseudo-labels' CE weight
+    rampup: Annotated[float, SHARE] = 0.2    # share of the run over which it ramps up
+    burn_in: Annotated[float, SHARE] = 0.2   # share of the run on the annotations alone before the teacher teaches
 
 @dataclass
 class PredictionPLOptions(PseudoLabelOptions):
-    threshold: float = 0.9  # confidence under which a pixel is left out
+    threshold: Annotated[float, SHARE] = 0.9  # confidence under which a pixel is left out
 
 @register
 class PredictionPL(Method):
@@ -379,13 +404,13 @@ class PredictionPL(Method):
 @dataclass
 class Seibold2022Options(PseudoLabelOptions):
     features: Literal['decoder', 'penultimate'] = 'penultimate'  # the teacher's features matched (chosen on validation)
-    bank_size: int = 4096     # reference pixels kept
-    per_image: int = 32       # pixels per class and full-mask image added each step
+    bank_size: Annotated[int, COUNT] = 4096     # reference pixels kept
+    per_image: Annotated[int, COUNT] = 32       # pixels per class and full-mask image added each step
     balance: bool = False     # True: every class equally present in the bank; False: in proportion to its area (chosen on validation)
-    k: int = 1                # nearest neighbours (k > 1: they vote)
-    sim_threshold: float = -1.  # cosine similarity under which a pixel is left out (-1: none)
-    pixel_share: float = 0.25   # share of each unlabelled image's pixels labelled per step (for speed; 1: all)
-    chunk: int = 2 ** 20      # similarities held at once
+    k: Annotated[int, COUNT] = 1                # nearest neighbours (k > 1: they vote)
+    sim_threshold: Annotated[float, Range(-1, 1)] = -1.  # cosine similarity under which a pixel is left out (-1: none)
+    pixel_share: Annotated[float, Range(0, 1, lo_open=True)] = 0.25   # share of each unlabelled image's pixels labelled per step (for speed; 1: all)
+    chunk: Annotated[int, COUNT] = 2 ** 20      # similarities held at once
 
 @register
 class Seibold2022(Method):
