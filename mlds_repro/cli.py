@@ -278,7 +278,7 @@ def main(argv:list[str]|None=None) -> int:
     "Run `mlds-repro` with `argv`; returns the exit code"
     import warnings
     warnings.filterwarnings('ignore', category=FutureWarning, module=r'torch\.jit')  # raised while fastai imports
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = [str(x) for x in (sys.argv[1:] if argv is None else argv)]  # (paths and numbers from Python callers)
     argv = [f"{x}={argv[i + 1]}" if _takes_dash(argv, i) else x for i, x in enumerate(argv) if not (i and _takes_dash(argv, i - 1))]
     debug = '--debug' in argv  # before or after the subcommand
     a = parser().parse_args([x for x in argv if x != '--debug'])

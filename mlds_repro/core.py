@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #c235568b
 from __future__ import annotations
-import contextlib, enum, json, os, tempfile
+import contextlib, enum, errno, json, os, tempfile
 from pathlib import Path
 from typing import NamedTuple, Callable
 import numpy as np, torch
@@ -90,6 +90,10 @@ def atomic_write(path, content, mode:str='w') -> Path:
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise OSError(e.errno, e.strerror, str(path)) from None  # name the file the user asked for, not the temporary one
+    except RuntimeError as e:  # torch.save reports a failed write (a full disk, a file-size limit) as a RuntimeError
+        Path(tmp).unlink(missing_ok=True)
+        if 'inline_container' not in str(e) and 'write' not in str(e).lower(): raise
+        raise OSError(errno.EIO, f"writing failed (disk full or file too large?): {str(e).splitlines()[0][:120]}", str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
     return path

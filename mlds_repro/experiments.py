@@ -90,7 +90,7 @@ def prepare_data(dataset:str, cfg:dict, out_dir, seed:int=0) -> Path:
     return p
 
 def check_dataset(dataset:str) -> str:
-    "`dataset` if `prepare_data` can make it (a benchmark's name or a data folder, `:CLASS` naming one of its classes); writes nothing"
+    "`dataset` if `prepare_data` can make it (a benchmark's name, or a data folder made absolute; `:CLASS` naming one of its classes); writes nothing"
     from mlds_repro.data.synth import SYNTH
     base, sep, cls = str(dataset).rpartition(':')
     name = base if sep and base and '/' not in cls else str(dataset)
@@ -102,7 +102,8 @@ def check_dataset(dataset:str) -> str:
         classes = DataDir(p).classes
     if name != str(dataset) and cls not in classes[1:]:
         raise MLDSError(f"dataset {dataset!r}: no foreground class {cls!r}; classes are {', '.join(classes[1:])}")
-    return dataset
+    if name in SYNTH: return dataset
+    return str(Path(name).expanduser().resolve()) + (f":{cls}" if name != str(dataset) else '')  # absolute: the notebooks run in other folders
 
 # %% ../nbs/07_experiments.ipynb #896371be
 COLUMNS = ('paper', 'experiment', 'dataset', 'method', 'budget', 'seed', 'split', 'metric', 'class', 'value')
@@ -557,7 +558,7 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     if jobs < 1: raise MLDSError(f"--jobs {jobs}: need at least 1")
     if procs < 1: raise MLDSError(f"--procs {procs}: need at least 1")
     if epochs is not None and epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
-    if procs > 1: check_train_args(bs=scale_config(scale)['train']['bs'], world=procs)   # the scale's batch must split among them
+    if procs > 1: check_train_args(bs=scale_config(scale)['train']['bs'], world=procs, batch_flag=f"the {scale} scale's batch of")   # it must split among them
     if budget_strategy not in (None, *BUDGET_STRATEGIES):
         raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     present = [p for p in PAPERS if (nbs/f"{p}.ipynb").exists()]
@@ -566,7 +567,7 @@ def reproduce(papers='all', scale:str='smoke', out='repro', dataset:str|None=Non
     for p in papers:
         if p not in PAPERS: raise MLDSError(f"unknown paper {p!r}; expected one of {', '.join(PAPERS)} or all")
         if p not in present: raise MLDSError(f"{nbs/(p + '.ipynb')}: the reproduction of {p} is not written yet (present: {', '.join(present)})")
-    if dataset: check_dataset(dataset)  # before any folder or kernel
+    if dataset: dataset = check_dataset(dataset)  # before any folder or kernel; a folder made absolute (the notebooks run elsewhere)
     check_device(device)
     out = out_folder(out).resolve()
     with folder_lock(out, 'a reproduction'):

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import MLDSError, as_segout, atomic_json, overlay, out_folder, folder_lock, is_writer, broadcast_object, barrier
 from .annotations import format_budget, parse_budget, parse_noise, format_noise, BUDGET_STRATEGIES
-from .data.core import DataDir, check_once
+from .data.core import DataDir, check_once, channels
 from .data.loaders import mixed_dls, _zscore, _resize
 from .metrics import SegScores
 from .models import save_model, HEAD_CH
@@ -123,14 +123,16 @@ def check_device(device:str) -> str:
     return device
 
 def check_train_args(epochs:int=1, size:int=128, bs:int=8, lr:float=1e-3, width:int=16, depth:int=4, steps_per_epoch:int|None=None,
-                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off', head_ch:int=HEAD_CH):
+                     threads:int|None=None, num_workers:int=0, device:str='cpu', world:int=1, amp:str='off', head_ch:int=HEAD_CH, seed:int=0,
+                     batch_flag:str='--batch'): # how the batch size is named in messages (`reproduce` has no --batch: the scale's batch)
     "Raise an `MLDSError` naming the first impossible training setting (`world`: processes sharing each batch)"
     import math
     if epochs < 1: raise MLDSError(f"--epochs {epochs}: need at least 1")
+    if not (isinstance(seed, int) and 0 <= seed < 2 ** 32): raise MLDSError(f"--seed {seed}: expected an integer from 0 to 2**32 - 1")
     if size < 16: raise MLDSError(f"--size {size}: need at least 16 pixels")
-    if bs < 2: raise MLDSError(f"--batch {bs}: need at least 2 (BatchNorm needs two images)")
+    if bs < 2: raise MLDSError(f"{batch_flag} {bs}: need at least 2 (BatchNorm needs two images)")
     if world > 1 and (bs % world or bs // world < 2):
-        raise MLDSError(f"--batch {bs} with {world} processes: the batch is split among them; it must be a multiple of {world} giving each at least 2 images")
+        raise MLDSError(f"{batch_flag} {bs} with {world} processes: the batch is split among them; it must be a multiple of {world} giving each at least 2 images")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0): raise MLDSError(f"--lr {lr}: the learning rate must be a positive number")
     if width < 1: raise MLDSError(f"--width {width}: need at least 1")
     if depth < 1: raise MLDSError(f"--depth {depth}: need at least 1")
@@ -190,12 +192,23 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     m = get_method(method); opts = m.options(options)  # an unknown or ill-typed option fails here, before anything is written
     noise = format_noise(parse_noise(weak_noise))
     check_train_args(epochs=epochs, size=size, bs=bs, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, threads=threads,
-                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1), amp=amp, head_ch=head_ch)
+                     num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1), amp=amp, head_ch=head_ch, seed=seed)
     parse_budget(budget)
     if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
     if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     out = out_folder(out); created = not out.exists()
-    check_once(DataDir(data))  # every file of every split read and checked here, before anything is written (cached per process)
+    dd = DataDir(data); summary = check_once(dd)  # every file of every split read and checked here, before anything is written (cached per process)
+    if out.resolve() == dd.path.resolve() or dd.path.resolve() in out.resolve().parents:
+        raise MLDSError(f"--out {out}: is inside the data folder {dd.path}; write runs elsewhere (they would change the data set's fingerprint)")
+    if not created and not (out/'checkpoint.pth').exists():
+        names = {p.name for p in out.iterdir()} - {'.lock'}
+        if names and not names & {'run.json', 'error.txt'}: raise MLDSError(f"--out {out}: holds files but no run; choose an empty or new folder")
+    if not any(summary['class_pixels'][c] for c in dd.classes[1:]):
+        raise MLDSError(f"{dd.path}: no mask holds a foreground pixel ({', '.join(dd.classes[1:])}); there is nothing to learn or score")
+    if noise and not {'box', 'global'} & (set(parse_budget(budget)) | {k for a in dd.weak.values() for k in a}) & set(m.uses):
+        raise MLDSError(f"--weak-noise {noise}: no training image gets a box or an image-level label that {m.name} uses; nothing to perturb")
+    if resume and not (out/'checkpoint.pth').exists() and int(os.environ.get('RANK') or 0) == 0:
+        print(f"mlds-repro: note: --resume: no run in {out} yet; training from the start", file=sys.stderr)
     device, rank, world = init_distributed(device)
     try:
         with folder_lock(out, 'a training run') if rank == 0 else contextlib.nullcontext():  # in a process group rank 0 holds the lock and writes
@@ -226,6 +239,8 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
     dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, weak_noise=weak_noise, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     if world > 1: dls.train.shard(rank, world); dls.valid.shard(rank, world)  # each process: its share of every batch, of the validation set
+    unused = [k for k in parse_budget(budget) if k not in m.uses]
+    if unused and rank == 0: print(f"mlds-repro: warning: {m.name} trains on {', '.join(m.uses)} only: the budget's {', '.join(unused)} share is left out", file=sys.stderr)
     if rank == 0: atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last, amp=amp, head_ch=head_ch)
     learn.model.to(device)
@@ -278,6 +293,7 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
     "Label `split` of the data folder `data` with the model at `model_path`: PNG per image in `out`, or NIfTI per volume (`nnunet`)"
     from mlds_repro.models import load_model
     from mlds_repro.data.core import write_array
+    check_device(device)  # before the model is read: a bad --device is not the model file's fault
     if not Path(model_path).exists(): raise MLDSError(f"{model_path}: file not found (a run's model.pth)")
     try: model, meta = load_model(model_path, map_location=device)
     except Exception as e: raise MLDSError(f"{model_path}: not a model file of mlds_repro ({type(e).__name__}: {str(e)[:120]})") from None
@@ -286,7 +302,13 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
         raise MLDSError(f"{model_path}: trained on classes {meta['classes']}, not those of {dd.path/'dataset.json'} ({dd.classes})")
     ids = list(dd.case_of) if split == 'all' else dd.ids(split)
     if not ids: raise MLDSError(f"{dd.path/'dataset.json'}: split {split!r} holds no image")
+    want, got = model.config.get('in_ch'), channels(dd.image(ids[0]))
+    if want is not None and want != got: raise MLDSError(f"{dd.files[ids[0]]}: {got} channel(s), but {model_path} was trained on {want}-channel images")
     if like is not None and not Path(like).is_dir(): raise MLDSError(f"--like {like}: no such folder (the nnU-Net raw data set)")
+    if like is not None:
+        vols = list(dict.fromkeys(dd.volume_of[i] for i in ids))
+        if missing := [v for v in vols if _nnunet_geometry(Path(like), v) is None]:
+            raise MLDSError(f"--like {like}: no image or label of volume {missing[0]!r} (of {len(missing)} of {len(vols)}) in imagesTr/imagesTs/labelsTr/labelsTs")
     from mlds_repro.data.core import staged_folder
     with staged_folder(out, hint='choose another --out') as tmp:   # written whole or not at all
         model.to(device).eval(); size = int(meta.get('size') or 128); dt = np.uint8 if dd.n_classes <= 256 else np.uint16

@@ -14,7 +14,7 @@ from .synth import split_cases
 # %% auto #0
 __all__ = ['ACDC_CLASSES', 'RETOUCH_CLASSES', 'RETOUCH_VENDORS', 'JSRT_CLASSES', 'JSRT_PRIORITY', 'JSRT_SIZE', 'POLYP_LAYOUTS',
            'DUKE_CLASSES', 'ConvertError', 'convert_acdc_h5', 'convert_acdc', 'convert_retouch', 'convert_jsrt',
-           'convert_polyp', 'convert_nnunet', 'duke_labels', 'convert_duke_dme']
+           'polyp_mask', 'convert_polyp', 'convert_nnunet', 'duke_labels', 'convert_duke_dme']
 
 # %% ../../nbs/01_data.convert.ipynb #c0a1b006
 class ConvertError(MLDSError):
@@ -255,6 +255,14 @@ def _read_rgb(path:Path, mode:str) -> np.ndarray:
         with Image.open(path) as im: return np.asarray(im.convert(mode))
     except (OSError, SyntaxError, ValueError) as e: raise ConvertError(f"{path}: unreadable image ({e})") from None
 
+def polyp_mask(m:np.ndarray, path) -> np.ndarray:
+    "A polyp mask as 0/1: stored as 0/1, or as 0/255 (thresholded at 127: JPEG masks carry noise); anything else is an error naming `path`"
+    if m.max() <= 1: return m.astype(np.uint8)
+    if m.max() < 128: raise ConvertError(f"{path}: labels {', '.join(map(str, np.unique(m)[:6]))} but none above 127; a polyp mask is binary, 0/255 or 0/1")
+    mid = float(((m > 30) & (m < 225)).mean())
+    if mid > 0.05: raise ConvertError(f"{path}: {mid:.0%} of the pixels lie between 30 and 225; a polyp mask is binary, 0/255 or 0/1")
+    return (m > 127).astype(np.uint8)
+
 def convert_polyp(src, out, images:str|None=None, masks:str|None=None, name:str|None=None, fractions=(0.6, 0.2, 0.2), seed:int=0,
                   overwrite:bool=False, progress:bool=False) -> Path:
     "Write a polyp set (an image folder and a mask folder under `src`, matched by file name) to `out` in the project's layout"
@@ -277,7 +285,7 @@ def convert_polyp(src, out, images:str|None=None, masks:str|None=None, name:str|
         for i in (progress_bar(ids, leave=False) if progress else ids):
             a, m = _read_rgb(ims[i], 'RGB'), _read_rgb(mks[i], 'L')
             if a.shape[:2] != m.shape: raise ConvertError(f"{mks[i]}: mask size {m.shape} != image size {a.shape[:2]} of {ims[i].name}")
-            write_array(tmp/'images'/f"{i}.png", a); write_array(tmp/'masks'/f"{i}.png", (m > 127).astype(np.uint8))
+            write_array(tmp/'images'/f"{i}.png", a); write_array(tmp/'masks'/f"{i}.png", polyp_mask(m, mks[i]))
         meta = dict(name=name or src.name.lower(), classes=['background', 'polyp'], modality='endoscopy', spacing=[1., 1.],
                     cases={i: [i] for i in ids}, splits=split_cases(ids, fractions, seed))
         write_meta(tmp, **meta)
