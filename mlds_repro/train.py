@@ -207,8 +207,6 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
         raise MLDSError(f"{dd.path}: no mask holds a foreground pixel ({', '.join(dd.classes[1:])}); there is nothing to learn or score")
     if noise and not {'box', 'global'} & (set(parse_budget(budget)) | {k for a in dd.weak.values() for k in a}) & set(m.uses):
         raise MLDSError(f"--weak-noise {noise}: no training image gets a box or an image-level label that {m.name} uses; nothing to perturb")
-    if resume and not (out/'checkpoint.pth').exists() and int(os.environ.get('RANK') or 0) == 0:
-        print(f"mlds-repro: note: --resume: no run in {out} yet; training from the start", file=sys.stderr)
     device, rank, world = init_distributed(device)
     try:
         with folder_lock(out, 'a training run') if rank == 0 else contextlib.nullcontext():  # in a process group rank 0 holds the lock and writes
@@ -241,6 +239,7 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
     if world > 1: dls.train.shard(rank, world); dls.valid.shard(rank, world)  # each process: its share of every batch, of the validation set
     unused = [k for k in parse_budget(budget) if k not in m.uses]
     if unused and rank == 0: print(f"mlds-repro: warning: {m.name} trains on {', '.join(m.uses)} only: the budget's {', '.join(unused)} share is left out", file=sys.stderr)
+    if resume and rank == 0 and not (out/'checkpoint.pth').exists(): print(f"mlds-repro: note: --resume: no run in {out} yet; training from the start", file=sys.stderr)
     if rank == 0: atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
     learn = make_learner(dls, m, opts, width=width, depth=depth, lr=lr, channels_last=channels_last, amp=amp, head_ch=head_ch)
     learn.model.to(device)

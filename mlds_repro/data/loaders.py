@@ -48,7 +48,8 @@ def augment(img:torch.Tensor, maps:list[torch.Tensor], aug:Augment, rng:np.rando
 def _zscore(a:np.ndarray) -> torch.Tensor:
     t = torch.from_numpy(np.ascontiguousarray(a, dtype=np.float32))
     t = t[None] if t.ndim == 2 else t.permute(2, 0, 1)
-    m, s = t.mean((1, 2), keepdim=True), t.std((1, 2), keepdim=True)
+    m = t.mean((1, 2), keepdim=True)
+    s = t.std((1, 2), keepdim=True) if t[0].numel() > 1 else torch.zeros_like(m)  # one pixel: no spread, not NaN
     return (t - m) / (s + 1e-6)
 
 def _resize(t:torch.Tensor, size:int, nearest:bool) -> torch.Tensor:
