@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback, CancelStepException
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, RunFailed, SegOut, as_segout, expand, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
+from .core import KINDS, MLDSError, RunFailed, SegOut, as_segout, expand, select, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
 from .models import copy_model, GroupBatchNorm2d
-from .losses import complete_pseudo_labels, match_reference
+from .losses import complete_pseudo_labels, match_reference, box_label_map
 from .data.loaders import MixedSegDataset
 
 # %% auto #0
@@ -270,33 +270,53 @@ class CutMixWeak(Callback):
     "CutMix among the weak items of each training batch: a rectangle of another weak item's image and candidate map pasted in"
     order, run_valid = 5, False
     def __init__(self, area:tuple=(0.25, 0.5), # share of the image the pasted rectangle covers, drawn uniformly
-                 seed:int=0):
+                 seed:int=0,
+                 unmixed:bool=False): # also forward the weak items unmixed, in the same pass (`extra['unmixed']`, `extra['unmixed_cand']`, `extra['remixed']`)
         if not 0 < area[0] <= area[1] <= 1: raise MLDSError(f"CutMix: area={area}; expected 0 < low <= high <= 1")
-        self.area, self.seed = area, seed
-        self.rng, self.active = np.random.default_rng(seed), True
+        self.area, self.seed, self.unmixed = area, seed, unmixed
+        self.rng, self.active, self.n = np.random.default_rng(seed), True, None
     def before_fit(self): self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
+    def _extra(self): return getattr(getattr(self.learn, 'loss_func', None), 'extra', None)
     def before_batch(self):
+        self.n = None
         if not (self.active and self.training): return
-        x, (cand, kind, mask, pres, *index) = self.learn.xb[0], self.learn.yb
+        x0, (cand0, kind, mask, pres, *index) = self.learn.xb[0], self.learn.yb
         weak = torch.nonzero(kind != KINDS.index('full')).flatten().cpu().numpy()
         if len(weak) < 2: return
-        x, cand, pres = x.clone(), cand.clone(), pres.clone()
+        x, cand, pres = x0.clone(), cand0.clone(), pres.clone()
         source = torch.arange(len(kind), device=kind.device)[:, None, None].expand(-1, *x.shape[-2:]).clone()
         order = self.rng.permutation(len(weak)); src = weak[order[(np.argsort(order) + 1) % len(weak)]]  # a derangement: no item mixes with itself
         H, W = x.shape[-2:]
         for i, j in zip(weak, src):
             r = self.rng.uniform(*self.area); h, w = max(1, round(H * r ** 0.5)), max(1, round(W * r ** 0.5))
-            y0, x0 = int(self.rng.integers(0, H - h + 1)), int(self.rng.integers(0, W - w + 1))
-            x[i, :, y0:y0 + h, x0:x0 + w] = self.learn.xb[0][j, :, y0:y0 + h, x0:x0 + w]
-            cand[i, :, y0:y0 + h, x0:x0 + w] = self.learn.yb[0][j, :, y0:y0 + h, x0:x0 + w]
-            source[i, y0:y0 + h, x0:x0 + w] = int(j)
+            y0, xx0 = int(self.rng.integers(0, H - h + 1)), int(self.rng.integers(0, W - w + 1))
+            x[i, :, y0:y0 + h, xx0:xx0 + w] = x0[j, :, y0:y0 + h, xx0:xx0 + w]
+            cand[i, :, y0:y0 + h, xx0:xx0 + w] = cand0[j, :, y0:y0 + h, xx0:xx0 + w]
+            source[i, y0:y0 + h, xx0:xx0 + w] = int(j)
             pres[i] = torch.where((self.learn.yb[3][i] == 0) & (self.learn.yb[3][j] == 0), 0, -1).to(pres.dtype)
+        extra = self._extra()
+        if self.unmixed:  # one forward pass over the mixed batch and the weak items as they were (one pass: DDP and compiling see one call)
+            self.n, self.weak = len(kind), kind != KINDS.index('full')
+            x = torch.cat([x, x0[self.weak]])
+            if extra is not None: extra['unmixed_cand'] = cand0
         self.learn.xb, self.learn.yb = (x,), (cand, kind, mask, pres, *index)
-        extra = getattr(getattr(self.learn, 'loss_func', None), 'extra', None)
         if extra is not None: extra['source'] = source
+    def after_pred(self):
+        "With `unmixed`: split the pass's output into the mixed batch's (`learn.pred`) and the unmixed weak items' (`extra['unmixed']`, zeros for full masks)"
+        if not self.n: return
+        out, N, extra = as_segout(self.learn.pred), self.n, self._extra()
+        self.learn.pred = select(out, slice(0, N))
+        if extra is None: return
+        u = expand(select(out, slice(N, None)), self.weak, N)
+        extra['unmixed'] = u
+        idx = extra['source'][:, None]   # the unmixed outputs mixed with the same rectangles (detached): what the other network's pseudo-labels read
+        remix = lambda t: torch.gather(t.detach(), 0, idx.expand(-1, t.shape[1], -1, -1)) if t.ndim == 4 and t.shape[-2:] == idx.shape[-2:] else t
+        extra['remixed'] = SegOut(remix(u.logits), [], {k: remix(v) for k, v in (u.extra or {}).items()})
     def after_batch(self):
-        extra = getattr(getattr(self.learn, 'loss_func', None), 'extra', None)
-        if extra is not None: extra.pop('source', None)
+        extra = self._extra()
+        if extra is not None:
+            for k in ('source', 'unmixed', 'unmixed_cand', 'remixed'): extra.pop(k, None)
+        self.n = None
     def state_dict(self) -> dict:
         "The generator's state"
         return dict(rng=self.rng.bit_generator.state)
@@ -310,11 +330,18 @@ class InstanceWeights(Callback):
     order, run_valid = 6, False  # before_batch after CutMixWeak (5): the pixels' sources are known
     def __init__(self, lr:float=0.05, tau:int=1, init:float=1., hessian:str='identity', damping:float=1e-3,
                  feat:str='feat_a', logits:str='a', # the model output's penultimate features and logits of the classifier used
-                 betas:tuple=(0.9, 0.999), eps:float=1e-12):
+                 betas:tuple=(0.9, 0.999), eps:float=1e-12,
+                 w_max:float=1., # weights are clamped to [0, w_max] (the authors' code: 2)
+                 start:float=0., # share of the run before the first update
+                 balance:bool=False, # the strong gradient's classes weighted by (N - N_c) / (1 + N) (the authors' hybrid configuration)
+                 target:str='partial'): # an instance's loss: 'partial' CE of its candidate map on the mixed input, or CE of its 'dense' box map on its unmixed image
         if hessian not in ('identity', 'diagonal'): raise MLDSError(f"instance weights: hessian={hessian!r}; expected 'identity' or 'diagonal'")
-        if tau < 1 or not 0 <= init <= 1 or lr <= 0: raise MLDSError(f"instance weights: need tau >= 1, 0 <= init <= 1 and lr > 0 (got {tau}, {init}, {lr})")
+        if target not in ('partial', 'dense'): raise MLDSError(f"instance weights: target={target!r}; expected 'partial' or 'dense'")
+        if tau < 1 or not 0 <= init <= w_max or lr <= 0 or not 0 <= start < 1:
+            raise MLDSError(f"instance weights: need tau >= 1, 0 <= init <= w_max, lr > 0 and 0 <= start < 1 (got {tau}, {init}, {w_max}, {lr}, {start})")
         self.lr, self.tau, self.init, self.hessian, self.damping, self.feat, self.logits = lr, tau, init, hessian, damping, feat, logits
-        self.betas, self.eps, self.w, self.active, self.n_steps = betas, eps, None, False, 0
+        self.betas, self.eps, self.w_max, self.start, self.balance, self.target = betas, eps, w_max, start, balance, target
+        self.w, self.active, self.n_steps = None, False, 0
     def before_fit(self):
         self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
         if not self.active: return
@@ -323,80 +350,104 @@ class InstanceWeights(Callback):
         self.weak = torch.tensor([k != 'full' for k in self.kinds])
         self.w = torch.where(self.weak, torch.tensor(float(self.init)), torch.tensor(1.))
         self.m, self.v, self.t = torch.zeros(n), torch.zeros(n), torch.zeros(n, dtype=torch.long)
-        self.n_steps = 0
+        self.n_steps, self.trace = 0, []
+    def after_epoch(self):
+        if self.active and self.w is not None: self.trace.append(self.w.clone())   # the weights at each epoch's end (`instance_weights_by_epoch.csv`)
     def _loss_extra(self): return getattr(self.learn.loss_func, 'extra', None)
     def before_batch(self):
+        "Hand the loss each pixel's weight (`extra['dii']`, CutMix's sources followed), each item's (`dii_item`) and each mixed pair's mean (`dii_pair`)"
         extra = self._loss_extra()
         if not (self.active and self.training) or extra is None: return
         idx = self.learn.yb[4].cpu(); dev = self.learn.yb[0].device
-        src = extra.get('source')
-        wmap = self.w[idx].to(dev)[src] if src is not None else self.w[idx].to(dev)[:, None, None].expand(-1, *self.learn.yb[0].shape[-2:])
-        extra['dii'] = wmap
+        src, wi = extra.get('source'), self.w[idx].to(dev)
+        extra['dii'] = wi[src] if src is not None else wi[:, None, None].expand(-1, *self.learn.yb[0].shape[-2:])
+        extra['dii_item'] = wi[:, None, None]
+        other = src.flatten(1).max(1).values if src is not None else torch.arange(len(wi), device=dev)   # the item pasted in (the derangement: never itself for a mixed item)
+        other = torch.where(other == torch.arange(len(wi), device=dev), src.flatten(1).min(1).values, other) if src is not None else other
+        extra['dii_pair'] = ((wi + wi[other]) / 2)[:, None, None]
     @torch.no_grad()
-    def influence(self, h, z, cand, kind, mask, source) -> tuple[torch.Tensor, torch.Tensor]:
-        "Batch positions of the weak instances updated and their d L_S / d w (`h` penultimate features, `z` logits of the classifier)"
+    def influence(self, h, z, cand, kind, mask, source, dense:torch.Tensor|None=None, hu=None, zu=None) -> tuple[torch.Tensor, torch.Tensor]:
+        "Batch positions of the weak instances updated and their d L_S / d w (`h` penultimate features, `z` logits of the classifier; `dense`: box maps, read on the unmixed `hu`, `zu`)"
         N, C = z.shape[:2]
-        h1 = torch.cat([h.float(), h.new_ones(N, 1, *h.shape[2:]).float()], 1).flatten(2)  # bias as a feature of 1
+        bias1 = lambda h: torch.cat([h.float(), h.new_ones(N, 1, *h.shape[2:]).float()], 1).flatten(2)  # bias as a feature of 1
+        h1 = bias1(h)
         p = z.float().softmax(1).flatten(2); full = kind == 0
         if not full.any() or full.all(): return torch.zeros(0, dtype=torch.long), torch.zeros(0)
         y, ps = mask[full].flatten(1), p[full]; valid = (y >= 0).unsqueeze(1).float()
+        if self.balance:   # class c weighted by (N - N_c) / (1 + N) over the strong pixels, as CE's class weights (so the mean is over those weights)
+            nc = torch.bincount(y[y >= 0], minlength=C).float(); valid = valid * ((nc.sum() - nc) / (1 + nc.sum()))[y.clamp(min=0)].unsqueeze(1)
         e_s = (ps - F.one_hot(y.clamp(min=0), C).permute(0, 2, 1).float()) * valid
-        n_s = valid.sum().clamp(min=1)
+        n_s = valid.sum().clamp(min=1e-12)
         g_s = torch.einsum('ncp,ndp->cd', e_s, h1[full]) / n_s
         if self.hessian == 'diagonal':
             g_s = g_s / (torch.einsum('ncp,ndp->cd', ps * (1 - ps) * valid, h1[full] ** 2) / n_s + self.damping)
-        c = cand.flatten(2).float(); informative = (c.sum(1) < C) & (c.sum(1) > 0)
-        pc = p * c; q = pc / pc.sum(1, keepdim=True).clamp(min=1e-12)
-        e = (p - q) * informative.unsqueeze(1)          # d (partial CE) / d logits, per pixel
-        src = (source if source is not None else torch.arange(N, device=z.device)[:, None, None].expand(N, *z.shape[2:])).flatten(1)
-        G, cnt = torch.zeros(N, C, h1.shape[1], device=z.device), torch.zeros(N, device=z.device)
         wk = torch.nonzero(~full).flatten()
-        own = (src[wk] == wk[:, None]) & informative[wk]   # each weak item's own pixels: one batched product
-        G.index_add_(0, wk, torch.bmm(e[wk] * own.unsqueeze(1), h1[wk].transpose(1, 2))); cnt.index_add_(0, wk, own.sum(1).float())
-        for n in wk[(src[wk] != wk[:, None]).any(1)].tolist():  # pasted pixels go to the instance they came from
-            for s in src[n].unique().tolist():
-                sel = (src[n] == s) & informative[n]
-                if s != n and sel.any(): G[s] += e[n][:, sel] @ h1[n][:, sel].T; cnt[s] += sel.sum()
+        if dense is not None:  # each instance's CE against its dense box map on its own unmixed image, over all its pixels
+            hu1, pu, yd = bias1(hu), zu.float().softmax(1).flatten(2), dense.flatten(1)
+            ok = (yd >= 0) & ~full[:, None]
+            e = (pu - F.one_hot(yd.clamp(min=0), C).permute(0, 2, 1).float()) * ok.unsqueeze(1)
+            cnt = ok.sum(1).float(); G = torch.bmm(e, hu1.transpose(1, 2))
+        else:
+            c = cand.flatten(2).float(); informative = (c.sum(1) < C) & (c.sum(1) > 0)
+            pc = p * c; q = pc / pc.sum(1, keepdim=True).clamp(min=1e-12)
+            e = (p - q) * informative.unsqueeze(1)          # d (partial CE) / d logits, per pixel
+            src = (source if source is not None else torch.arange(N, device=z.device)[:, None, None].expand(N, *z.shape[2:])).flatten(1)
+            G, cnt = torch.zeros(N, C, h1.shape[1], device=z.device), torch.zeros(N, device=z.device)
+            own = (src[wk] == wk[:, None]) & informative[wk]   # each weak item's own pixels: one batched product
+            G.index_add_(0, wk, torch.bmm(e[wk] * own.unsqueeze(1), h1[wk].transpose(1, 2))); cnt.index_add_(0, wk, own.sum(1).float())
+            for n in wk[(src[wk] != wk[:, None]).any(1)].tolist():  # pasted pixels go to the instance they came from
+                for s in src[n].unique().tolist():
+                    sel = (src[n] == s) & informative[n]
+                    if s != n and sel.any(): G[s] += e[n][:, sel] @ h1[n][:, sel].T; cnt[s] += sel.sum()
         upd = torch.nonzero((cnt > 0) & ~full).flatten()
         G = G[upd] / cnt[upd, None, None]
         return upd, -(G * g_s).sum((1, 2))
     def after_loss(self):
-        if not (self.active and self.training): return
+        if not (self.active and self.training) or self.learn.pct_train < self.start: return
         self.n_steps += 1
         if (self.n_steps - 1) % self.tau: return
         out = as_segout(self.learn.pred); extra = self._loss_extra() or {}
         cand, kind, mask, pres, index = self.learn.yb
         if self.feat not in (out.extra or {}): raise MLDSError(f"instance weights: the model output has no {self.feat!r} (the classifier's input)")
-        upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get('source'))
+        if self.target == 'dense':
+            u = extra.get('unmixed') or out   # without CutMix's unmixed pass the input was not mixed
+            dense = box_label_map(extra.get('unmixed_cand', cand), kind)
+            upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, None,
+                                    dense=dense, hu=u.extra[self.feat].detach(), zu=u.extra[self.logits].detach())
+        else: upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get('source'))
         k, g = index[upd.to(index.device)].cpu(), g.cpu()
         k, g = gather_cat(k, g)   # in a process group every process applies every process's updates: the same weights in all of them
         if len(k):
             b1, b2 = self.betas
             self.t[k] += 1; self.m[k] = b1 * self.m[k] + (1 - b1) * g; self.v[k] = b2 * self.v[k] + (1 - b2) * g * g
             mh, vh = self.m[k] / (1 - b1 ** self.t[k].float()), self.v[k] / (1 - b2 ** self.t[k].float())
-            self.w[k] = (self.w[k] - self.lr * mh / (vh.sqrt() + self.eps)).clamp(0, 1)
+            self.w[k] = (self.w[k] - self.lr * mh / (vh.sqrt() + self.eps)).clamp(0, self.w_max)
     def after_batch(self):
         extra = self._loss_extra()
-        if extra is not None: extra.pop('dii', None)
+        if extra is not None:
+            for k in ('dii', 'dii_item', 'dii_pair'): extra.pop(k, None)
     @property
     def epoch_stats(self) -> dict:
-        "Mean weight of the weak instances and the share of them below 0.5, as history columns"
+        "Mean weight of the weak instances, the share of them below 0.5 and above 1, as history columns"
         if self.w is None or not self.weak.any(): return {}
         ww = self.w[self.weak]
-        return dict(dii_mean=float(ww.mean()), dii_low=float((ww < 0.5).float().mean()))
+        return dict(dii_mean=float(ww.mean()), dii_low=float((ww < 0.5).float().mean()), dii_high=float((ww > 1).float().mean()))
     def table(self) -> list[dict]:
         "One row per training image: id, kind, weight, updates"
         return [dict(id=i, kind=k, weight=float(w), updates=int(t)) for i, k, w, t in zip(self.ids, self.kinds, self.w, self.t)]
     def save_outputs(self, out):
-        "Write `instance_weights.csv` into the run folder `out`"
+        "Write `instance_weights.csv` (final weights) and `instance_weights_by_epoch.csv` (each weak image's weight after each epoch) into the run folder `out`"
         atomic_csv(self.table(), Path(out)/'instance_weights.csv', ('id', 'kind', 'weight', 'updates'))
+        rows = [dict(id=i, epoch=e + 1, weight=round(float(w[j]), 6)) for e, w in enumerate(self.trace) for j, i in enumerate(self.ids) if self.weak[j]]
+        atomic_csv(rows, Path(out)/'instance_weights_by_epoch.csv', ('id', 'epoch', 'weight'))
     def state_dict(self) -> dict:
         "Weights, Adam moments, update counts and the step counter"
-        return dict(w=self.w, m=self.m, v=self.v, t=self.t, n_steps=self.n_steps)
+        return dict(w=self.w, m=self.m, v=self.v, t=self.t, n_steps=self.n_steps, trace=self.trace)
     def load_state_dict(self, d:dict):
         "Restore what `state_dict` returned"
         if d['w'] is not None and len(d['w']) != len(self.w): raise MLDSError(f"instance weights: the checkpoint has {len(d['w'])} weights for {len(self.w)} training images")
         self.w, self.m, self.v, self.t, self.n_steps = d['w'].clone(), d['m'].clone(), d['v'].clone(), d['t'].clone(), d['n_steps']
+        self.trace = [w.clone() for w in d.get('trace', [])]
 
 # %% ../nbs/05_callbacks.ipynb #9a0b1c02
 class FiniteLoss(Callback):

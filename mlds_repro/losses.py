@@ -14,8 +14,8 @@ from .annotations import eroded_label, IGNORE
 __all__ = ['ce_loss', 'dice_loss', 'partial_ce', 'resize_nearest', 'DeepSupervision', 'box_regions', 'box_cover', 'mlds_loss',
            'box_tightness_loss', 'deep_ce_loss', 'deep_partial_ce', 'image_label_loss', 'entropy_loss', 'kl_loss',
            'kl_code_loss', 'candidate_pseudo_ce', 'complete_pseudo_labels', 'label_candidates', 'match_reference',
-           'weak_targets', 'consistency_mse', 'sigmoid_rampup', 'Term', 'RoutedLoss', 'consistency_term',
-           'pseudo_label_term']
+           'weak_targets', 'box_label_map', 'consistency_mse', 'sigmoid_rampup', 'Term', 'RoutedLoss',
+           'consistency_term', 'pseudo_label_term']
 
 # %% ../nbs/03_losses.ipynb #900ca374
 def _reduce(v:torch.Tensor, reduction:str, n=None):
@@ -285,6 +285,13 @@ def weak_targets(cand, kind, mask, erode_kw:dict|None=None) -> torch.Tensor:
         w = torch.from_numpy(w.astype(np.int64)); w[w == IGNORE] = -1
         out[full] = w.to(out.device)
     return out
+
+# %% ../nbs/03_losses.ipynb #9ed8a017
+def box_label_map(cand, kind) -> torch.Tensor:
+    "Label map (N x H x W) of each box item: the first foreground class its candidate map allows at a pixel, else background; -1 for items of other kinds"
+    fg = cand[:, 1:].bool()
+    lab = torch.where(fg.any(1), fg.float().max(1).indices + 1, torch.zeros_like(fg[:, 0], dtype=torch.long))
+    return torch.where((kind == Kind.BOX)[:, None, None], lab, torch.full_like(lab, -1))
 
 # %% ../nbs/03_losses.ipynb #dc20c274
 def consistency_mse(student_logits, teacher_logits, weight:float=1., reduction:str='mean',

@@ -14,7 +14,7 @@ from .core import KINDS, MLDSError, parse_kv
 from .models import UNet, DualDecoderUNet, TwinUNet, HEAD_CH
 from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce, box_regions, box_tightness_loss,
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
-                               entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce)
+                               entropy_loss, kl_loss, kl_code_loss, weak_targets, partial_ce, box_label_map)
 from .metrics import DatasetIoU, DatasetDice
 from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, InstanceWeights, FiniteLoss, ReferenceLabels, Autocast, GroupBN
 
@@ -338,44 +338,65 @@ class Liu2023(Method):
 # %% ../nbs/06_methods.ipynb #8e4a2b02
 @dataclass
 class Pan2022DCROptions(Options):
-    w_weak: Annotated[float, NONNEG] = 1.    # partial CE of each network on the weak labels
-    w_cps: Annotated[float, NONNEG] = 1.     # cross pseudo-supervision on the weak images
-    rampup: Annotated[float, SHARE] = 0.4   # share of the run over which w_cps ramps up
-    dice: bool = True     # Dice on top of CE on full masks
+    w_weak: Annotated[float, NONNEG] = 1.    # each network's term on the weak labels (code: seg_loss 1)
+    w_cps: Annotated[float, NONNEG] = 1.     # cross pseudo-supervision on the weak images (code: reg_loss 1)
+    rampup: Annotated[float, SHARE] = 0.     # share of the run over which w_cps ramps up (code: none; 0.4 was ours)
+    dice: bool = False    # Dice on top of CE on full masks (ours; the code's loss is CE)
     cutmix: bool = True   # CutMix among the weak images of a batch
+    weak_loss: Literal['dense', 'partial'] = 'dense'     # dense (code): a box image's boxes as a label map, CE over all its pixels, on its unmixed image; partial (ours): partial CE of the candidate map on the mixed image
+    cps_from: Literal['unmixed', 'mixed'] = 'unmixed'    # unmixed (code): the other network's predictions on the unmixed images, mixed with the same rectangles; mixed (ours): on the mixed input
+    cps_allowed: bool = False  # pseudo-labels restricted to the classes the weak label allows (ours); False: the plain argmax (code)
     predict: Literal['first', 'mean'] = 'first'
     weak_batch: Literal['half', 'extra'] = 'extra'
+
+def _x(b, k): return (b.extra or {}).get(k)
 
 @register
 class Pan2022DCR(Method):
     "Pan et al. 2022, DCR: two differently initialised networks, each supervised by the other's pseudo-labels on CutMix-mixed weak images"
-    name, Options, needs, uses = 'pan2022_dcr', Pan2022DCROptions, (), KINDS  # with weak labels alone too (the 'weak only' row)
+    name, Options, needs, uses, version = 'pan2022_dcr', Pan2022DCROptions, (), KINDS, '2'  # with weak labels alone too (the 'weak only' row)
     def composition(self, o, bs): return teacher_composition(o, bs)
     def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=HEAD_CH): return TwinUNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, predict=o.predict)
-    def callbacks(self, o): return [CutMixWeak()] if o.cutmix else []
+    def callbacks(self, o): return [CutMixWeak(unmixed=o.weak_loss == 'dense' or o.cps_from == 'unmixed')] if o.cutmix else []
+    def cps_weight(self, o) -> str:
+        "The `extra` key of the cross terms' instance weights (none without a DII)"
+        return 'dii'
     def terms(self, o):
-        t, w = [], lambda b: (b.extra or {}).get('dii')  # per-pixel instance weights, when a callback supplies them
+        t = []
+        own = lambda p, b: _x(b, 'unmixed') or p   # the outputs on the unmixed images (the same as `p` without CutMix)
+        pl_src = lambda p, b: (_x(b, 'remixed') if o.cps_from == 'unmixed' else None) or p
+        pseudo = (lambda z, b: complete_pseudo_labels(z, b.cand)) if o.cps_allowed else (lambda z, b: z.detach().max(1).indices)
         for n, other in (('a', 'b'), ('b', 'a')):
             t.append(Term(f'ce_{n}', lambda p, b, n=n: ce_loss(p.extra[n], b.mask), ('full',)))
             if o.dice: t.append(Term(f'dice_{n}', lambda p, b, n=n: dice_loss(p.extra[n], b.mask, batch=True), ('full',)))
-            t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand, pixel_weight=w(b)), KINDS[1:], o.w_weak))
-            t.append(Term(f'cps_{n}', lambda p, b, n=n, m=other: ce_loss(p.extra[n], complete_pseudo_labels(p.extra[m], b.cand), pixel_weight=w(b)),
+            if o.weak_loss == 'dense':
+                t.append(Term(f'weak_{n}', lambda p, b, n=n: ce_loss(own(p, b).extra[n], box_label_map(_x(b, 'unmixed_cand') if _x(b, 'unmixed_cand') is not None else b.cand, b.kind),
+                                                                     pixel_weight=_x(b, 'dii_item')), ('box',), o.w_weak))
+            else: t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand, pixel_weight=_x(b, 'dii')), KINDS[1:], o.w_weak))
+            t.append(Term(f'cps_{n}', lambda p, b, n=n, m=other, k=self.cps_weight(o): ce_loss(p.extra[n], pseudo(pl_src(p, b).extra[m], b), pixel_weight=_x(b, k)),
                           KINDS[1:], o.w_cps, o.rampup))
         return t
 
 # %% ../nbs/06_methods.ipynb #8e4a2b05
 @dataclass
 class Pan2022Options(Pan2022DCROptions):
-    dii_lr: Annotated[float, POSITIVE] = 0.05   # Adam's learning rate on the instance weights
-    tau: Annotated[int, COUNT] = 1           # steps between weight updates
-    dii_init: Annotated[float, NONNEG] = 1.   # every weak instance's weight at the start
+    dii_lr: Annotated[float, POSITIVE] = 0.02   # Adam's learning rate on the instance weights (code: indicator_lr 0.02)
+    tau: Annotated[int, COUNT] = 20          # steps between weight updates (code: every 20 iterations)
+    dii_start: Annotated[float, SHARE] = 0.05   # share of the run before the first update (ours: the code starts at iteration 1000 of a run whose length it does not state)
+    dii_init: Annotated[float, NONNEG] = 1.  # every weak instance's weight at the start (code)
+    dii_max: Annotated[float, POSITIVE] = 2. # weights are clamped to [0, dii_max] (code: indicator_max 2; 1 was ours)
+    dii_balance: bool = True                 # the strong gradient class-balanced (code: balance true)
+    dii_mix: Literal['pair', 'pixel'] = 'pair'  # a mixed image's cross term: the mean of its two images' weights (code), or each pixel its source's (ours)
     hessian: Literal['identity', 'diagonal'] = 'identity'
 
 @register
 class Pan2022(Pan2022DCR):
     "Pan et al. 2022: DCR with per-instance weights of the weak labels learnt by the dynamic instance indicator (DII)"
-    name, Options, needs = 'pan2022', Pan2022Options, ('full',)  # the full masks are the strong set the weights agree with
-    def callbacks(self, o): return super().callbacks(o) + [InstanceWeights(lr=o.dii_lr, tau=o.tau, init=o.dii_init, hessian=o.hessian)]
+    name, Options, needs, version = 'pan2022', Pan2022Options, ('full',), '2'  # the full masks are the strong set the weights agree with
+    def cps_weight(self, o): return 'dii_pair' if o.dii_mix == 'pair' else 'dii'
+    def callbacks(self, o):
+        return super().callbacks(o) + [InstanceWeights(lr=o.dii_lr, tau=o.tau, init=o.dii_init, hessian=o.hessian, w_max=o.dii_max, start=o.dii_start,
+                                                       balance=o.dii_balance, target='dense' if o.weak_loss == 'dense' else 'partial')]
 
 # %% ../nbs/06_methods.ipynb #5e1b0002
 @dataclass
