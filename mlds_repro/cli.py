@@ -9,8 +9,8 @@ from pathlib import Path
 from .core import MLDSError, RunFailed, atomic_json, atomic_write, parse_kv
 
 # %% auto #0
-__all__ = ['CONVERTERS', 'cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_convert', 'cmd_evaluate', 'cmd_predict',
-           'cmd_train', 'cmd_reproduce', 'cmd_bench', 'parser', 'main']
+__all__ = ['cmd_synth', 'cmd_weak', 'cmd_check', 'cmd_show', 'cmd_convert', 'cmd_evaluate', 'cmd_predict', 'cmd_train',
+           'cmd_reproduce', 'cmd_bench', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #08cd6d3a
 def _spacing(s:str):
@@ -65,36 +65,12 @@ def cmd_show(a):
     print(f"wrote {a.out}")
 
 # %% ../nbs/08_cli.ipynb #5e0c0a02
-CONVERTERS = ('acdc', 'acdc-h5', 'retouch', 'jsrt', 'polyp', 'nnunet', 'duke-dme')
-
 def cmd_convert(a):
     "mlds-repro data convert: write a downloaded data set in the project's layout"
-    from mlds_repro.data.convert import convert_acdc, convert_acdc_h5, convert_retouch, convert_jsrt, convert_polyp, convert_nnunet, convert_duke_dme
-    bar = sys.stdout.isatty()
-    if a.name != 'nnunet' and a.channel: raise MLDSError(f"--channel is for nnU-Net data sets, not {a.name}")
-    if a.name != 'polyp' and (a.images or a.masks): raise MLDSError(f"--images and --masks are for polyp folders, not {a.name}")
-    if a.name != 'duke-dme' and a.grader is not None: raise MLDSError(f"--grader is for Duke DME, not {a.name}")
-    if a.name == 'duke-dme':
-        if a.vendor: raise MLDSError("--vendor is for RETOUCH, not duke-dme")
-        out = convert_duke_dme(a.src, a.out, grader=a.grader or 1, spacing=_spacing(a.spacing) if a.spacing else (1., 1.), overwrite=a.overwrite, progress=bar)
-    elif a.name == 'nnunet':
-        if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for nnU-Net data sets (spacing from the NIfTI headers)")
-        out = convert_nnunet(a.src, a.out, channel=a.channel, seed=a.seed, overwrite=a.overwrite, progress=bar)
-    elif a.name == 'polyp':
-        if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for polyp sets (no pixel spacing: 1 x 1)")
-        out = convert_polyp(a.src, a.out, images=a.images, masks=a.masks, seed=a.seed, overwrite=a.overwrite, progress=bar)
-    elif a.name == 'jsrt':
-        if a.spacing or a.vendor: raise MLDSError("--spacing and --vendor are not for JSRT (0.35 mm after the 2 x 2 reduction)")
-        out = convert_jsrt(a.src, a.out, seed=a.seed, overwrite=a.overwrite, progress=bar)
-    elif a.name == 'acdc':
-        if a.vendor: raise MLDSError("--vendor is for RETOUCH, not acdc")
-        out = convert_acdc(a.src, a.out, spacing=_spacing(a.spacing) if a.spacing else None, seed=a.seed, overwrite=a.overwrite, progress=bar)
-    elif a.name == 'retouch':
-        if a.spacing: raise MLDSError("--spacing: RETOUCH's spacing is read from its headers")
-        out = convert_retouch(a.src, a.out, vendor=a.vendor, seed=a.seed, overwrite=a.overwrite, progress=bar)
-    else:
-        if a.vendor: raise MLDSError(f"--vendor is for RETOUCH, not {a.name}")
-        out = convert_acdc_h5(a.src, a.out, spacing=_spacing(a.spacing) if a.spacing else (1., 1.), overwrite=a.overwrite, progress=bar)
+    from mlds_repro.data.convert import convert, CONVERT_OPTIONS
+    given = {k: getattr(a, k) for k in CONVERT_OPTIONS if getattr(a, k) is not None}
+    if 'spacing' in given: given['spacing'] = _spacing(given['spacing'])
+    out = convert(a.name, a.src, a.out, overwrite=a.overwrite, progress=sys.stdout.isatty(), **given)
     from mlds_repro.data.core import DataDir
     dd = DataDir(out)
     print(f"wrote {len(dd.case_of)} images of {len(dd.cases)} cases ({', '.join(f'{s} {len(dd.splits.get(s, []))}' for s in ('train', 'val', 'test'))}) to {out}")
@@ -176,6 +152,7 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     "The argument parser of `mlds-repro`"
     from mlds_repro.models import HEAD_CH
+    from mlds_repro.data.convert import CONVERTERS
     p = _Parser(prog='mlds-repro', description='Medical image segmentation from every annotation: data, training, evaluation.')
     p.add_argument('--debug', action='store_true', help='show the traceback of an error')
     sub = p.add_subparsers(dest='command', required=True)
@@ -195,12 +172,12 @@ def parser() -> argparse.ArgumentParser:
     w.set_defaults(func=cmd_weak)
     c = d.add_parser('check', help='read every file of a data set and report problems'); c.add_argument('dir'); c.set_defaults(func=cmd_check)
     v = d.add_parser('convert', help='convert a downloaded data set into the layout (see data_scripts/)')
-    v.add_argument('name', choices=CONVERTERS); v.add_argument('--src', required=True, help='the downloaded folder')
+    v.add_argument('name', choices=list(CONVERTERS)); v.add_argument('--src', required=True, help='the downloaded folder')
     v.add_argument('--spacing', help='dy,dx in mm: where the files carry none (ACDC h5: default 1,1); ACDC NIfTI: resample to it (default: the median)')
     v.add_argument('--vendor', help='RETOUCH: Cirrus, Spectralis or Topcon (needed where vendors differ in spacing)')
-    v.add_argument('--seed', type=int, default=0, help='RETOUCH, JSRT, polyp: seed of the split (RETOUCH volumes; JSRT fold 2; polyp frames)')
+    v.add_argument('--seed', type=int, help='RETOUCH, JSRT, polyp: seed of the split (RETOUCH volumes; JSRT fold 2; polyp frames)')
     v.add_argument('--images', help='polyp: the image folder under --src (default: images/ or Original/)')
-    v.add_argument('--channel', type=int, default=0, help="nnunet: the input channel to keep (imagesTr/<case>_000N)")
+    v.add_argument('--channel', type=int, help="nnunet: the input channel to keep (imagesTr/<case>_000N)")
     v.add_argument('--masks', help='polyp: the mask folder under --src (default: masks/ or Ground Truth/)')
     v.add_argument('--grader', type=int, choices=(1, 2), help="duke-dme: whose tracing (default 1)")
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)

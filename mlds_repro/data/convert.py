@@ -13,8 +13,9 @@ from .synth import split_cases
 
 # %% auto #0
 __all__ = ['ACDC_CLASSES', 'RETOUCH_CLASSES', 'RETOUCH_VENDORS', 'JSRT_CLASSES', 'JSRT_PRIORITY', 'JSRT_SIZE', 'POLYP_LAYOUTS',
-           'DUKE_CLASSES', 'ConvertError', 'convert_acdc_h5', 'convert_acdc', 'convert_retouch', 'convert_jsrt',
-           'polyp_mask', 'convert_polyp', 'convert_nnunet', 'duke_labels', 'convert_duke_dme']
+           'DUKE_CLASSES', 'CONVERTERS', 'CONVERT_OPTIONS', 'CONVERT_NOTES', 'ConvertError', 'convert_acdc_h5',
+           'convert_acdc', 'convert_retouch', 'convert_jsrt', 'polyp_mask', 'convert_polyp', 'convert_nnunet',
+           'duke_labels', 'convert_duke_dme', 'converter_options', 'convert']
 
 # %% ../../nbs/01_data.convert.ipynb #c0a1b006
 class ConvertError(MLDSError):
@@ -411,3 +412,26 @@ def convert_duke_dme(src, out, grader:int=1, spacing=(1., 1.), overwrite:bool=Fa
                    volumes={i: [i] for ims in cases.values() for i in ims})
     DataDir(out)
     return out
+
+# %% ../../nbs/01_data.convert.ipynb #9c15b9d4
+CONVERTERS = {'acdc': convert_acdc, 'acdc-h5': convert_acdc_h5, 'retouch': convert_retouch, 'jsrt': convert_jsrt, 'polyp': convert_polyp,
+              'nnunet': convert_nnunet, 'duke-dme': convert_duke_dme}
+CONVERT_OPTIONS = ('spacing', 'vendor', 'seed', 'images', 'masks', 'channel', 'grader')  # what `mlds-repro data convert` can pass on
+CONVERT_NOTES = {  # why a converter takes no --spacing
+    'nnunet': 'spacing from the NIfTI headers', 'polyp': 'no pixel spacing: 1 x 1', 'jsrt': '0.35 mm after the 2 x 2 reduction',
+                 'retouch': 'spacing from the volumes\' headers'}
+
+def converter_options(name:str) -> tuple:
+    "The options of `CONVERT_OPTIONS` that converter `name` takes (its function's parameters)"
+    import inspect
+    ps = inspect.signature(CONVERTERS[name]).parameters
+    return tuple(k for k in CONVERT_OPTIONS if k in ps)
+
+def convert(name:str, src, out, overwrite:bool=False, progress:bool=False, **options) -> Path:
+    "Run converter `name` on `src` into `out` with `options` (of `CONVERT_OPTIONS`); an option it does not take is an `MLDSError`"
+    if name not in CONVERTERS: raise MLDSError(f"unknown converter {name!r}; expected one of {', '.join(CONVERTERS)}")
+    for k in options:
+        if k not in converter_options(name):
+            takers = [n for n in CONVERTERS if k in converter_options(n)]
+            raise MLDSError(f"--{k} is for {', '.join(takers)}, not {name}" + (f" ({CONVERT_NOTES[name]})" if k == 'spacing' and name in CONVERT_NOTES else ''))
+    return CONVERTERS[name](src, out, overwrite=overwrite, progress=progress, **options)
