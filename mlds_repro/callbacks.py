@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from fastai.callback.core import Callback, CancelStepException
 from fastai.callback.schedule import ParamScheduler, combined_cos
-from .core import KINDS, MLDSError, RunFailed, SegOut, as_segout, expand, select, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
+from .core import KINDS, Kind, Extra, batch_of, MLDSError, RunFailed, SegOut, as_segout, expand, select, atomic_write, atomic_csv, dist_info, is_writer, gather_objects, gather_cat, broadcast_object
 from .models import copy_model, GroupBatchNorm2d
 from .losses import complete_pseudo_labels, match_reference, box_label_map
 from .data.loaders import MixedSegDataset
@@ -53,15 +53,15 @@ class EMATeacher(Callback):
     def after_pred(self):
         loss = self.learn.loss_func
         if not self.active or not hasattr(loss, 'kinds_for') or self.burning_in(): return
-        kinds = loss.kinds_for('teacher')
+        kinds = loss.kinds_for(Extra.TEACHER)
         if not kinds: return
         t0 = time.perf_counter()
-        kind = self.learn.yb[1]
+        kind = batch_of(self.learn).kind
         sel = torch.isin(kind, torch.tensor([KINDS.index(k) for k in kinds], device=kind.device))
-        if sel.any(): loss.extra['teacher'] = expand(self.predict(self.learn.xb[0][sel]), sel, len(kind))
+        if sel.any(): loss.extra[Extra.TEACHER] = expand(self.predict(self.learn.xb[0][sel]), sel, len(kind))
         self.seconds += time.perf_counter() - t0
     def after_batch(self):
-        if hasattr(self.learn.loss_func, 'extra'): self.learn.loss_func.extra.pop('teacher', None)  # never seen by validation
+        if hasattr(self.learn.loss_func, 'extra'): self.learn.loss_func.extra.pop(Extra.TEACHER, None)  # never seen by validation
     @torch.no_grad()
     def after_step(self):
         if not self.active: return
@@ -119,7 +119,7 @@ class PseudoLabelMonitor(Callback):
     def before_fit(self):
         self.epoch_stats, ema, loss = {}, getattr(self.learn, 'ema_teacher', None), self.learn.loss_func
         ds = self.learn.dls.train.dataset
-        kinds = (*loss.kinds_for('teacher'), *loss.kinds_for('reference')) if hasattr(loss, 'kinds_for') else ()
+        kinds = (*loss.kinds_for(Extra.TEACHER), *loss.kinds_for(Extra.REFERENCE)) if hasattr(loss, 'kinds_for') else ()
         idx = [k for k, kd in enumerate(getattr(ds, 'kinds', [])) if kd in kinds]
         self.active = bool(ema is not None and ema.active and idx)
         if not self.active: return
@@ -242,10 +242,10 @@ class ReferenceLabels(Callback):
     def after_pred(self):
         loss = self.learn.loss_func
         if not self.active or not hasattr(loss, 'kinds_for') or self.learn.ema_teacher.burning_in(): return
-        kinds = loss.kinds_for('reference')
+        kinds = loss.kinds_for(Extra.REFERENCE)
         if not kinds: return
         t0 = time.perf_counter()
-        x, (cand, kind, mask) = self.learn.xb[0], self.learn.yb[:3]
+        b = batch_of(self.learn); x, cand, kind, mask = b.x, b.cand, b.kind, b.mask
         full = kind == KINDS.index('full')
         sel = torch.isin(kind, torch.tensor([KINDS.index(k) for k in kinds], device=kind.device)) & ~full
         f = self.embed(x[full | sel])            # one teacher pass for the bank and the pixels to label
@@ -253,10 +253,10 @@ class ReferenceLabels(Callback):
         self.add(f[fu], mask[full])               # also without full-mask items here: in a process group every process takes part
         out = torch.full(mask.shape, -1, dtype=torch.long, device=mask.device)
         if sel.any(): out[sel] = self.match(f[~fu], cand[sel], self.pixel_share)
-        loss.extra['reference'] = out
+        loss.extra[Extra.REFERENCE] = out
         self.seconds += time.perf_counter() - t0
     def after_batch(self):
-        if hasattr(self.learn.loss_func, 'extra'): self.learn.loss_func.extra.pop('reference', None)
+        if hasattr(self.learn.loss_func, 'extra'): self.learn.loss_func.extra.pop(Extra.REFERENCE, None)
     def state_dict(self) -> dict:
         "The bank (features and labels) and the sampling generator's state"
         return dict(feats=self.feats, labs=self.labs, gen=self.gen.get_state())
@@ -280,10 +280,10 @@ class CutMixWeak(Callback):
     def before_batch(self):
         self.n = None
         if not (self.active and self.training): return
-        x0, (cand0, kind, mask, pres, *index) = self.learn.xb[0], self.learn.yb
+        x0, (cand0, kind, mask, pres0, *index) = self.learn.xb[0], self.learn.yb
         weak = torch.nonzero(kind != KINDS.index('full')).flatten().cpu().numpy()
         if len(weak) < 2: return
-        x, cand, pres = x0.clone(), cand0.clone(), pres.clone()
+        x, cand, pres = x0.clone(), cand0.clone(), pres0.clone()
         source = torch.arange(len(kind), device=kind.device)[:, None, None].expand(-1, *x.shape[-2:]).clone()
         order = self.rng.permutation(len(weak)); src = weak[order[(np.argsort(order) + 1) % len(weak)]]  # a derangement: no item mixes with itself
         H, W = x.shape[-2:]
@@ -293,14 +293,14 @@ class CutMixWeak(Callback):
             x[i, :, y0:y0 + h, xx0:xx0 + w] = x0[j, :, y0:y0 + h, xx0:xx0 + w]
             cand[i, :, y0:y0 + h, xx0:xx0 + w] = cand0[j, :, y0:y0 + h, xx0:xx0 + w]
             source[i, y0:y0 + h, xx0:xx0 + w] = int(j)
-            pres[i] = torch.where((self.learn.yb[3][i] == 0) & (self.learn.yb[3][j] == 0), 0, -1).to(pres.dtype)
+            pres[i] = torch.where((pres0[i] == 0) & (pres0[j] == 0), 0, -1).to(pres.dtype)
         extra = self._extra()
         if self.unmixed:  # one forward pass over the mixed batch and the weak items as they were (one pass: DDP and compiling see one call)
             self.n, self.weak = len(kind), kind != KINDS.index('full')
             x = torch.cat([x, x0[self.weak]])
-            if extra is not None: extra['unmixed_cand'] = cand0
+            if extra is not None: extra[Extra.UNMIXED_CAND] = cand0
         self.learn.xb, self.learn.yb = (x,), (cand, kind, mask, pres, *index)
-        if extra is not None: extra['source'] = source
+        if extra is not None: extra[Extra.SOURCE] = source
     def after_pred(self):
         "With `unmixed`: split the pass's output into the mixed batch's (`learn.pred`) and the unmixed weak items' (`extra['unmixed']`, zeros for full masks)"
         if not self.n: return
@@ -308,14 +308,14 @@ class CutMixWeak(Callback):
         self.learn.pred = select(out, slice(0, N))
         if extra is None: return
         u = expand(select(out, slice(N, None)), self.weak, N)
-        extra['unmixed'] = u
-        idx = extra['source'][:, None]   # the unmixed outputs mixed with the same rectangles (detached): what the other network's pseudo-labels read
+        extra[Extra.UNMIXED] = u
+        idx = extra[Extra.SOURCE][:, None]   # the unmixed outputs mixed with the same rectangles (detached): what the other network's pseudo-labels read
         remix = lambda t: torch.gather(t.detach(), 0, idx.expand(-1, t.shape[1], -1, -1)) if t.ndim == 4 and t.shape[-2:] == idx.shape[-2:] else t
-        extra['remixed'] = SegOut(remix(u.logits), [], {k: remix(v) for k, v in (u.extra or {}).items()})
+        extra[Extra.REMIXED] = SegOut(remix(u.logits), [], {k: remix(v) for k, v in (u.extra or {}).items()})
     def after_batch(self):
         extra = self._extra()
         if extra is not None:
-            for k in ('source', 'unmixed', 'unmixed_cand', 'remixed'): extra.pop(k, None)
+            for k in (Extra.SOURCE, Extra.UNMIXED, Extra.UNMIXED_CAND, Extra.REMIXED): extra.pop(k, None)
         self.n = None
     def state_dict(self) -> dict:
         "The generator's state"
@@ -358,20 +358,20 @@ class InstanceWeights(Callback):
         "Hand the loss each pixel's weight (`extra['dii']`, CutMix's sources followed), each item's (`dii_item`) and each mixed pair's mean (`dii_pair`)"
         extra = self._loss_extra()
         if not (self.active and self.training) or extra is None: return
-        idx = self.learn.yb[4].cpu(); dev = self.learn.yb[0].device
-        src, wi = extra.get('source'), self.w[idx].to(dev)
-        extra['dii'] = wi[src] if src is not None else wi[:, None, None].expand(-1, *self.learn.yb[0].shape[-2:])
-        extra['dii_item'] = wi[:, None, None]
+        b = batch_of(self.learn); idx = b.index.cpu(); dev = b.cand.device
+        src, wi = extra.get(Extra.SOURCE), self.w[idx].to(dev)
+        extra[Extra.DII] = wi[src] if src is not None else wi[:, None, None].expand(-1, *b.cand.shape[-2:])
+        extra[Extra.DII_ITEM] = wi[:, None, None]
         other = src.flatten(1).max(1).values if src is not None else torch.arange(len(wi), device=dev)   # the item pasted in (the derangement: never itself for a mixed item)
         other = torch.where(other == torch.arange(len(wi), device=dev), src.flatten(1).min(1).values, other) if src is not None else other
-        extra['dii_pair'] = ((wi + wi[other]) / 2)[:, None, None]
+        extra[Extra.DII_PAIR] = ((wi + wi[other]) / 2)[:, None, None]
     @torch.no_grad()
     def influence(self, h, z, cand, kind, mask, source, dense:torch.Tensor|None=None, hu=None, zu=None) -> tuple[torch.Tensor, torch.Tensor]:
         "Batch positions of the weak instances updated and their d L_S / d w (`h` penultimate features, `z` logits of the classifier; `dense`: box maps, read on the unmixed `hu`, `zu`)"
         N, C = z.shape[:2]
         bias1 = lambda h: torch.cat([h.float(), h.new_ones(N, 1, *h.shape[2:]).float()], 1).flatten(2)  # bias as a feature of 1
         h1 = bias1(h)
-        p = z.float().softmax(1).flatten(2); full = kind == 0
+        p = z.float().softmax(1).flatten(2); full = kind == Kind.FULL
         if not full.any() or full.all(): return torch.zeros(0, dtype=torch.long), torch.zeros(0)
         y, ps = mask[full].flatten(1), p[full]; valid = (y >= 0).unsqueeze(1).float()
         if self.balance:   # class c weighted by (N - N_c) / (1 + N) over the strong pixels, as CE's class weights (so the mean is over those weights)
@@ -407,14 +407,14 @@ class InstanceWeights(Callback):
         self.n_steps += 1
         if (self.n_steps - 1) % self.tau: return
         out = as_segout(self.learn.pred); extra = self._loss_extra() or {}
-        cand, kind, mask, pres, index = self.learn.yb
+        b = batch_of(self.learn); cand, kind, mask, index = b.cand, b.kind, b.mask, b.index
         if self.feat not in (out.extra or {}): raise MLDSError(f"instance weights: the model output has no {self.feat!r} (the classifier's input)")
         if self.target == 'dense':
-            u = extra.get('unmixed') or out   # without CutMix's unmixed pass the input was not mixed
-            dense = box_label_map(extra.get('unmixed_cand', cand), kind)
+            u = extra.get(Extra.UNMIXED) or out   # without CutMix's unmixed pass the input was not mixed
+            dense = box_label_map(extra.get(Extra.UNMIXED_CAND, cand), kind)
             upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, None,
                                     dense=dense, hu=u.extra[self.feat].detach(), zu=u.extra[self.logits].detach())
-        else: upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get('source'))
+        else: upd, g = self.influence(out.extra[self.feat].detach(), out.extra[self.logits].detach(), cand, kind, mask, extra.get(Extra.SOURCE))
         k, g = index[upd.to(index.device)].cpu(), g.cpu()
         k, g = gather_cat(k, g)   # in a process group every process applies every process's updates: the same weights in all of them
         if len(k):
@@ -425,7 +425,7 @@ class InstanceWeights(Callback):
     def after_batch(self):
         extra = self._loss_extra()
         if extra is not None:
-            for k in ('dii', 'dii_item', 'dii_pair'): extra.pop(k, None)
+            for k in (Extra.DII, Extra.DII_ITEM, Extra.DII_PAIR): extra.pop(k, None)
     @property
     def epoch_stats(self) -> dict:
         "Mean weight of the weak instances, the share of them below 0.5 and above 1, as history columns"

@@ -10,9 +10,9 @@ from typing import NamedTuple, Callable
 import numpy as np, torch
 
 # %% auto #0
-__all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'SegOut', 'as_segout', 'select', 'expand', 'atomic_write', 'umask',
-           'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'dist_info', 'is_writer', 'gather_objects',
-           'gather_cat', 'broadcast_object', 'barrier', 'parse_kv', 'class_colours', 'overlay']
+__all__ = ['KINDS', 'MLDSError', 'RunFailed', 'Kind', 'Batch', 'Extra', 'batch_of', 'SegOut', 'as_segout', 'select', 'expand',
+           'atomic_write', 'umask', 'atomic_json', 'atomic_csv', 'out_folder', 'folder_lock', 'dist_info', 'is_writer',
+           'gather_objects', 'gather_cat', 'broadcast_object', 'barrier', 'parse_kv', 'class_colours', 'overlay']
 
 # %% ../nbs/00_core.ipynb #eb5ac545
 class MLDSError(ValueError):
@@ -43,6 +43,16 @@ class Batch(NamedTuple):
     presence: torch.Tensor
     index: torch.Tensor|None = None  # each item's position in its data set
     extra: dict|None = None
+
+class Extra:
+    "Names of the inputs that callbacks hand the loss in `Batch.extra` (loss terms read them by these names)"
+    TEACHER, REFERENCE = 'teacher', 'reference'   # the EMA teacher's output (`EMATeacher`); reference-guided label maps (`ReferenceLabels`)
+    SOURCE, UNMIXED, UNMIXED_CAND, REMIXED = 'source', 'unmixed', 'unmixed_cand', 'remixed'   # `CutMixWeak`: pixel sources, unmixed outputs and candidates
+    DII, DII_ITEM, DII_PAIR = 'dii', 'dii_item', 'dii_pair'   # `InstanceWeights`: per pixel, per item, per mixed pair
+
+def batch_of(learn) -> Batch:
+    "The learner's current training batch by name, with the loss's `extra` inputs"
+    return Batch(learn.xb[0], *learn.yb[:5], extra=getattr(getattr(learn, 'loss_func', None), 'extra', None))
 
 class SegOut(NamedTuple):
     "A model's output: mask logits, deep-supervision head logits (coarse to fine) and other outputs by name"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple, Callable
 import zlib
 import numpy as np, torch, torch.nn.functional as F
-from .core import KINDS, Kind, MLDSError, Batch, as_segout, select
+from .core import KINDS, Kind, Extra, MLDSError, Batch, as_segout, select
 from .annotations import eroded_label, IGNORE
 
 # %% auto #0
@@ -351,10 +351,10 @@ class RoutedLoss:
 # %% ../nbs/03_losses.ipynb #57baf040
 def consistency_term(weight:float=0.1, rampup:float=0.4, kinds:tuple=KINDS[1:], class_mean:bool=False) -> Term:
     "Mean-teacher consistency with the EMA teacher's output (`consistency_mse`)"
-    return Term('consistency', lambda o, b: consistency_mse(o.logits, b.extra['teacher'].logits, class_mean=class_mean), kinds, weight, rampup, ('teacher',))
+    return Term('consistency', lambda o, b: consistency_mse(o.logits, b.extra[Extra.TEACHER].logits, class_mean=class_mean), kinds, weight, rampup, (Extra.TEACHER,))
 
 # %% ../nbs/03_losses.ipynb #a500989e
 def pseudo_label_term(weight:float=1., rampup:float=0.4, threshold:float=0., hard:bool=False, kinds:tuple=KINDS[1:]) -> Term:
     "The EMA teacher's prediction corrected by each item's candidate map as the student's target (`candidate_pseudo_ce`)"
-    return Term('pseudo_label', lambda o, b: candidate_pseudo_ce(o.logits, b.extra['teacher'].logits, b.cand, threshold=threshold, hard=hard),
-                kinds, weight, rampup, ('teacher',))
+    return Term('pseudo_label', lambda o, b: candidate_pseudo_ce(o.logits, b.extra[Extra.TEACHER].logits, b.cand, threshold=threshold, hard=hard),
+                kinds, weight, rampup, (Extra.TEACHER,))

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 import torch, torch.nn as nn
 from fastai.learner import Learner
 from fastai.optimizer import Adam
-from .core import KINDS, MLDSError, parse_kv
+from .core import KINDS, Extra, MLDSError, parse_kv
 from .models import UNet, DualDecoderUNet, TwinUNet, HEAD_CH
 from .losses import (RoutedLoss, Term, ce_loss, dice_loss, mlds_loss, image_label_loss, deep_partial_ce, box_regions, box_tightness_loss,
                                consistency_term, pseudo_label_term, complete_pseudo_labels, label_candidates,
@@ -21,8 +21,8 @@ from .callbacks import EMATeacher, LossTerms, PseudoLabelMonitor, CutMixWeak, In
 # %% auto #0
 __all__ = ['NONNEG', 'POSITIVE', 'SHARE', 'COUNT', 'METHODS', 'DS_KINDS', 'Options', 'Range', 'option_types', 'check_options',
            'Method', 'register', 'get_method', 'in_channels', 'make_learner', 'sup_terms', 'half_full',
-           'TeacherOptions', 'ema_teacher', 'teacher_composition', 'SupervisedOptions', 'Supervised',
-           'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'complete_pseudo_terms', 'image_term',
+           'TeacherOptions', 'ema_teacher', 'split_bn', 'teacher_callbacks', 'teacher_composition', 'SupervisedOptions',
+           'Supervised', 'MeanTeacherOptions', 'MeanTeacher', 'Reiss2021Options', 'complete_pseudo_terms', 'image_term',
            'tightness_term', 'Reiss2021', 'Liu2023Options', 'Liu2023', 'Pan2022DCROptions', 'Pan2022DCR',
            'Pan2022Options', 'Pan2022', 'PseudoLabelOptions', 'PredictionPLOptions', 'PredictionPL',
            'Seibold2022Options', 'Seibold2022']
@@ -152,10 +152,8 @@ def make_learner(dls, method:str|Method='supervised', options=None, width:int=16
     o = m.options(options)
     C = len(dls.classes)
     model = m.model(o, in_channels(dls), C, width=width, depth=depth, head_ch=head_ch)
-    own = m.callbacks(o) + ([GroupBN(track=getattr(o, 'bn_track', 'all'))] if getattr(o, 'bn', 'joint') == 'split' else [])
-    watch = [PseudoLabelMonitor()] if any(isinstance(c, EMATeacher) for c in own) else []  # the teacher's pseudo-labels in the history
     learn = Learner(dls, model, loss_func=RoutedLoss(m.terms(o)), opt_func=Adam, lr=lr, wd=wd,
-                    metrics=[DatasetIoU(C, name='iou'), DatasetDice(C, name='dice')], cbs=[LossTerms(), FiniteLoss(), *own, *watch, *cbs])
+                    metrics=[DatasetIoU(C, name='iou'), DatasetDice(C, name='dice')], cbs=[LossTerms(), FiniteLoss(), *m.callbacks(o), *cbs])
     learn.method, learn.options = m, o
     if channels_last: learn.model.to(memory_format=torch.channels_last)  # measured on the CPU (bench); untested on a GPU
     if amp != 'off': learn.add_cb(Autocast(amp))  # checks the mode; untested on a GPU
@@ -189,6 +187,14 @@ def ema_teacher(o:TeacherOptions) -> EMATeacher:
     "The EMA teacher callback of options `o`"
     return EMATeacher(decay=o.decay, noise=o.noise, mode=o.teacher_mode, burn_in=o.burn_in)
 
+def split_bn(o:TeacherOptions) -> list:
+    "`GroupBN` (BatchNorm per group of the batch composition) with `bn='split'`, else nothing"
+    return [GroupBN(track=o.bn_track)] if o.bn == 'split' else []
+
+def teacher_callbacks(o:TeacherOptions) -> list:
+    "What every teacher method adds: the EMA teacher, its pseudo-labels in the history (`PseudoLabelMonitor`) and `split_bn`"
+    return [ema_teacher(o), PseudoLabelMonitor()] + split_bn(o)
+
 def teacher_composition(o:Options, bs:int) -> dict:
     "The batch composition of `o.weak_batch` (any options with one): `half_full(bs)`, or `bs` full masks plus `bs` other images"
     return half_full(bs) if o.weak_batch == 'half' else {'full': bs, 'weak': bs}
@@ -221,7 +227,7 @@ class MeanTeacher(Method):
     name, Options, needs, uses = 'mean_teacher', MeanTeacherOptions, ('full',), KINDS
     def composition(self, o, bs): return teacher_composition(o, bs)
     def terms(self, o): return sup_terms(o.dice, o.batch_dice) + [consistency_term(o.weight, o.rampup, class_mean=o.class_mean)]
-    def callbacks(self, o): return [ema_teacher(o)]
+    def callbacks(self, o): return teacher_callbacks(o)
 
 # %% ../nbs/06_methods.ipynb #43f87688
 DS_KINDS = ('none', 'standard', 'multilabel')
@@ -254,12 +260,12 @@ def _head_weights(s:str) -> list|None:
 
 def complete_pseudo_terms(o:Reiss2021Options) -> list[Term]:
     "`pl_mode='complete'`: the teacher's corrected argmax (`complete_pseudo_labels`) as a label map, through CE and (with MLDS) MLDS"
-    pl = lambda p, b: complete_pseudo_labels(b.extra['teacher'].logits, b.cand, o.pl_threshold)
-    t = [Term('pseudo_label', lambda p, b: ce_loss(p.logits, pl(p, b)), KINDS[1:], o.pl_weight, o.pl_rampup, ('teacher',))]
+    pl = lambda p, b: complete_pseudo_labels(b.extra[Extra.TEACHER].logits, b.cand, o.pl_threshold)
+    t = [Term('pseudo_label', lambda p, b: ce_loss(p.logits, pl(p, b)), KINDS[1:], o.pl_weight, o.pl_rampup, (Extra.TEACHER,))]
     if o.ds == 'multilabel':
         t.append(Term('pseudo_mlds', lambda p, b: mlds_loss(p.heads, label_candidates(pl(p, b), p.logits.shape[1]), reduction=o.mlds_reduction,
                                                              head_weights=_head_weights(o.ds_head_weights)),
-                      KINDS[1:], o.pl_weight * o.ds_weight, o.pl_rampup, ('teacher',)))
+                      KINDS[1:], o.pl_weight * o.ds_weight, o.pl_rampup, (Extra.TEACHER,)))
     return t
 
 def image_term(p, b, o:Reiss2021Options):
@@ -292,7 +298,7 @@ class Reiss2021(Method):
         if o.teacher and o.pl_mode == 'complete': terms += complete_pseudo_terms(o)
         elif o.teacher: terms.append(pseudo_label_term(o.pl_weight, o.pl_rampup, o.pl_threshold, o.pl_hard))
         return terms
-    def callbacks(self, o): return [ema_teacher(o)] if o.teacher else []
+    def callbacks(self, o): return teacher_callbacks(o) if o.teacher else split_bn(o)
 
 # %% ../nbs/06_methods.ipynb #6f3d2a41
 @dataclass
@@ -360,19 +366,19 @@ class Pan2022DCR(Method):
     def callbacks(self, o): return [CutMixWeak(unmixed=o.weak_loss == 'dense' or o.cps_from == 'unmixed')] if o.cutmix else []
     def cps_weight(self, o) -> str:
         "The `extra` key of the cross terms' instance weights (none without a DII)"
-        return 'dii'
+        return Extra.DII
     def terms(self, o):
         t = []
-        own = lambda p, b: _x(b, 'unmixed') or p   # the outputs on the unmixed images (the same as `p` without CutMix)
-        pl_src = lambda p, b: (_x(b, 'remixed') if o.cps_from == 'unmixed' else None) or p
+        own = lambda p, b: _x(b, Extra.UNMIXED) or p   # the outputs on the unmixed images (the same as `p` without CutMix)
+        pl_src = lambda p, b: (_x(b, Extra.REMIXED) if o.cps_from == 'unmixed' else None) or p
         pseudo = (lambda z, b: complete_pseudo_labels(z, b.cand)) if o.cps_allowed else (lambda z, b: z.detach().max(1).indices)
         for n, other in (('a', 'b'), ('b', 'a')):
             t.append(Term(f'ce_{n}', lambda p, b, n=n: ce_loss(p.extra[n], b.mask), ('full',)))
             if o.dice: t.append(Term(f'dice_{n}', lambda p, b, n=n: dice_loss(p.extra[n], b.mask, batch=True), ('full',)))
             if o.weak_loss == 'dense':
-                t.append(Term(f'weak_{n}', lambda p, b, n=n: ce_loss(own(p, b).extra[n], box_label_map(_x(b, 'unmixed_cand') if _x(b, 'unmixed_cand') is not None else b.cand, b.kind),
-                                                                     pixel_weight=_x(b, 'dii_item')), ('box',), o.w_weak))
-            else: t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand, pixel_weight=_x(b, 'dii')), KINDS[1:], o.w_weak))
+                t.append(Term(f'weak_{n}', lambda p, b, n=n: ce_loss(own(p, b).extra[n], box_label_map(_x(b, Extra.UNMIXED_CAND) if _x(b, Extra.UNMIXED_CAND) is not None else b.cand, b.kind),
+                                                                     pixel_weight=_x(b, Extra.DII_ITEM)), ('box',), o.w_weak))
+            else: t.append(Term(f'weak_{n}', lambda p, b, n=n: partial_ce(p.extra[n], b.cand, pixel_weight=_x(b, Extra.DII)), KINDS[1:], o.w_weak))
             t.append(Term(f'cps_{n}', lambda p, b, n=n, m=other, k=self.cps_weight(o): ce_loss(p.extra[n], pseudo(pl_src(p, b).extra[m], b), pixel_weight=_x(b, k)),
                           KINDS[1:], o.w_cps, o.rampup))
         return t
@@ -393,7 +399,7 @@ class Pan2022Options(Pan2022DCROptions):
 class Pan2022(Pan2022DCR):
     "Pan et al. 2022: DCR with per-instance weights of the weak labels learnt by the dynamic instance indicator (DII)"
     name, Options, needs, version = 'pan2022', Pan2022Options, ('full',), '2'  # the full masks are the strong set the weights agree with
-    def cps_weight(self, o): return 'dii_pair' if o.dii_mix == 'pair' else 'dii'
+    def cps_weight(self, o): return Extra.DII_PAIR if o.dii_mix == 'pair' else Extra.DII
     def callbacks(self, o):
         return super().callbacks(o) + [InstanceWeights(lr=o.dii_lr, tau=o.tau, init=o.dii_init, hessian=o.hessian, w_max=o.dii_max, start=o.dii_start,
                                                        balance=o.dii_balance, target='dense' if o.weak_loss == 'dense' else 'partial')]
@@ -418,9 +424,9 @@ class PredictionPL(Method):
     name, Options, needs, uses = 'prediction_pl', PredictionPLOptions, ('full',), KINDS
     def composition(self, o, bs): return teacher_composition(o, bs)
     def terms(self, o):
-        pl = lambda p, b: ce_loss(p.logits, complete_pseudo_labels(b.extra['teacher'].logits, b.cand, o.threshold))
-        return sup_terms(o.dice, o.batch_dice) + [Term('pseudo_label', pl, KINDS[1:], o.weight, o.rampup, ('teacher',))]
-    def callbacks(self, o): return [ema_teacher(o)]
+        pl = lambda p, b: ce_loss(p.logits, complete_pseudo_labels(b.extra[Extra.TEACHER].logits, b.cand, o.threshold))
+        return sup_terms(o.dice, o.batch_dice) + [Term('pseudo_label', pl, KINDS[1:], o.weight, o.rampup, (Extra.TEACHER,))]
+    def callbacks(self, o): return teacher_callbacks(o)
 
 @dataclass
 class Seibold2022Options(PseudoLabelOptions):
@@ -439,8 +445,8 @@ class Seibold2022(Method):
     name, Options, needs, uses = 'seibold2022', Seibold2022Options, ('full',), KINDS
     def composition(self, o, bs): return teacher_composition(o, bs)
     def terms(self, o):
-        return sup_terms(o.dice, o.batch_dice) + [Term('reference_pl', lambda p, b: ce_loss(p.logits, b.extra['reference']), KINDS[1:],
-                                                       o.weight, o.rampup, ('reference',))]
+        return sup_terms(o.dice, o.batch_dice) + [Term('reference_pl', lambda p, b: ce_loss(p.logits, b.extra[Extra.REFERENCE]), KINDS[1:],
+                                                       o.weight, o.rampup, (Extra.REFERENCE,))]
     def callbacks(self, o):
-        return [ema_teacher(o), ReferenceLabels(bank_size=o.bank_size, per_image=o.per_image, balance=o.balance, k=o.k, features=o.features,
+        return teacher_callbacks(o) + [ReferenceLabels(bank_size=o.bank_size, per_image=o.per_image, balance=o.balance, k=o.k, features=o.features,
                                                 threshold=None if o.sim_threshold <= -1 else o.sim_threshold, chunk=o.chunk, pixel_share=o.pixel_share)]
