@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from .core import MLDSError, RunFailed, KINDS, atomic_write, atomic_csv, parse_kv, out_folder, folder_lock
 from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES, parse_noise, format_noise
-from .data.core import DataDir
+from .data.core import DataDir, check_once
 from .train import train, CPU_SCALE, env_vars, check_device, check_train_args
 from .runs import NUMERICS, Run, grid, data_fingerprint, dataset_name, data_epochs, adopt_legacy, _epochs_on, _slug
 
@@ -99,7 +99,8 @@ def check_dataset(dataset:str) -> str:
         p = Path(name).expanduser()
         if not (p/'dataset.json').exists():
             raise MLDSError(f"dataset {dataset!r}: neither a synthetic benchmark ({', '.join(SYNTH)}) nor a folder with a dataset.json")
-        classes = DataDir(p).classes
+        dd = DataDir(p); classes = dd.classes
+        check_once(dd)   # every file read before any run starts: a defect fails here, not in each run
     if name != str(dataset) and cls not in classes[1:]:
         raise MLDSError(f"dataset {dataset!r}: no foreground class {cls!r}; classes are {', '.join(classes[1:])}")
     if name in SYNTH: return dataset
