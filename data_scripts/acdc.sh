@@ -13,7 +13,10 @@
 # - the preprocessed ACDC of the SSL4MIS repository (HiLab-git/SSL4MIS, its README links it): a folder ACDC/ with
 #   data/slices/*.h5 (training slices), data/*.h5 (volumes), train_slices.list, val.list and test.list (its splits kept; the h5
 #   files carry no pixel spacing, so give it):
-#     mlds-repro data convert acdc-h5 --src /path/to/ACDC --spacing 1.5,1.5 --out data/acdc
+#     mlds-repro data convert acdc-h5 --src /path/to/ACDC --spacing 1.5,1.5 [--slice-spacing 10] --out data/acdc
+#   The same layout with the training slices beside the volumes in data/ (no data/slices/) is read too, e.g. the public
+#   snapshot in the repository antares0811/3DCardiac (data/ACDC: 1312 training slices of 70 patients, 20 validation and 40
+#   test volumes): its data/ACDC folder converts as it is (1902 images of 100 patients, 70/10/20).
 #   The "3 cases" / "7 cases" labelled subsets of the semi-supervised tables: --budget full=0.042857 (3 of 70 patients) or
 #   full=0.1 (7 of 70) with --budget-strategy listed (the first patients in order).
 # Then one structure, e.g. the left-ventricle cavity of Liu et al., is the data set `data/acdc:LV`:

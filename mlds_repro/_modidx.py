@@ -326,6 +326,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                          'mlds_repro.data.convert._read_img': ('data.convert.html#_read_img', 'mlds_repro/data/convert.py'),
                                          'mlds_repro.data.convert._read_rgb': ('data.convert.html#_read_rgb', 'mlds_repro/data/convert.py'),
                                          'mlds_repro.data.convert._resample': ('data.convert.html#_resample', 'mlds_repro/data/convert.py'),
+                                         'mlds_repro.data.convert._slice_no': ('data.convert.html#_slice_no', 'mlds_repro/data/convert.py'),
                                          'mlds_repro.data.convert.convert': ('data.convert.html#convert', 'mlds_repro/data/convert.py'),
                                          'mlds_repro.data.convert.convert_acdc': ( 'data.convert.html#convert_acdc',
                                                                                    'mlds_repro/data/convert.py'),

@@ -180,6 +180,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('--channel', type=int, help="nnunet: the input channel to keep (imagesTr/<case>_000N)")
     v.add_argument('--masks', help='polyp: the mask folder under --src (default: masks/ or Ground Truth/)')
     v.add_argument('--grader', type=int, choices=(1, 2), help="duke-dme: whose tracing (default 1)")
+    v.add_argument('--slice-spacing', type=float, help='acdc-h5: mm between a volume\'s slices (the h5 files carry none)')
     v.add_argument('--overwrite', action='store_true'); v.add_argument('--out', required=True); v.set_defaults(func=cmd_convert)
     s = d.add_parser('show', help='write a PNG of images with their masks')
     s.add_argument('dir'); s.add_argument('--out', required=True); s.add_argument('--n', type=int, default=8); s.add_argument('--split', default='train')

@@ -43,9 +43,17 @@ def _names(path:Path) -> list[str]:
     if not path.exists(): raise ConvertError(f"{path}: file not found (the split lists sit beside data/)")
     return [l.strip().replace('.h5', '') for l in path.read_text().splitlines() if l.strip()]
 
-def convert_acdc_h5(src, out, spacing=(1., 1.), overwrite:bool=False, progress:bool=False) -> Path:
+def _slice_no(iid:str) -> tuple:
+    "Sort key of an image id: its name before `_slice_`, then the slice number as a number (`_slice_10` after `_slice_9`)"
+    head, sep, k = iid.rpartition('_slice_')
+    return (head, int(k)) if sep and k.isdigit() else (iid, -1)
+
+def convert_acdc_h5(src, out, spacing=(1., 1.), overwrite:bool=False, progress:bool=False,
+                    slice_spacing:float|None=None, # mm between a volume's slices (the h5 files carry none; None: per-case 3-D scores take the in-plane spacing)
+                   ) -> Path:
     "Write ACDC from the SSL4MIS h5 layout at `src` to `out` in the project's layout (splits kept, cases are patients)"
     src, out = Path(src), Path(out)
+    if slice_spacing is not None and not slice_spacing > 0: raise ConvertError(f"--slice-spacing {slice_spacing}: expected a positive distance in mm")
     if not (src/'data').is_dir(): raise ConvertError(f"{src/'data'}: not found; --src is the ACDC folder holding data/ and the .list files")
     lists = {s: _names(src/f) for s, f in (('train', 'train_slices.list'), ('val', 'val.list'), ('test', 'test.list'))}
     cases, splits = {}, {s: [] for s in lists}
@@ -60,8 +68,10 @@ def convert_acdc_h5(src, out, spacing=(1., 1.), overwrite:bool=False, progress:b
         from fastprogress.fastprogress import progress_bar
         for s, names in lists.items():
             for n in (progress_bar(names, leave=False) if progress else names):
-                if s == 'train':
-                    p = src/'data'/'slices'/f"{n}.h5"; img, lab = _h5(p); c = put(n, img, lab, p)
+                if s == 'train':   # slices in data/slices/ (SSL4MIS), or beside the volumes in data/ (other snapshots)
+                    p = next((q for q in (src/'data'/'slices'/f"{n}.h5", src/'data'/f"{n}.h5") if q.exists()), None)
+                    if p is None: raise ConvertError(f"{src/'data'/'slices'/n}.h5: file not found (nor {src/'data'/n}.h5)")
+                    img, lab = _h5(p); c = put(n, img, lab, p)
                     if c not in splits[s]: splits[s].append(c)
                     continue
                 p = src/'data'/f"{n}.h5"; vol, lab = _h5(p)
@@ -70,10 +80,12 @@ def convert_acdc_h5(src, out, spacing=(1., 1.), overwrite:bool=False, progress:b
                 if c not in splits[s]: splits[s].append(c)
         clash = {c: s for s in splits for c in splits[s] if sum(c in v for v in splits.values()) > 1}
         if clash: raise ConvertError(f"{src}: patient(s) {sorted(clash)[:3]} appear in more than one of train_slices.list, val.list, test.list")
+        cases = {c: sorted(ims, key=_slice_no) for c, ims in cases.items()}   # in slice order, not the list file's
         volumes = {}
         for ims in cases.values():
             for i in ims: volumes.setdefault(i.split('_slice_')[0], []).append(i)   # a frame (patientNNN_frameFF) is a volume
-        meta = dict(name='acdc', classes=ACDC_CLASSES, modality='MR', spacing=[float(v) for v in spacing], cases=cases, splits=splits, volumes=volumes)
+        meta = dict(name='acdc', classes=ACDC_CLASSES, modality='MR', spacing=[float(v) for v in spacing], cases=cases, splits=splits, volumes=volumes,
+                    slice_spacing=slice_spacing)
         write_meta(tmp, **meta)
     DataDir(out)
     return out
@@ -416,7 +428,7 @@ def convert_duke_dme(src, out, grader:int=1, spacing=(1., 1.), overwrite:bool=Fa
 # %% ../../nbs/01_data.convert.ipynb #9c15b9d4
 CONVERTERS = {'acdc': convert_acdc, 'acdc-h5': convert_acdc_h5, 'retouch': convert_retouch, 'jsrt': convert_jsrt, 'polyp': convert_polyp,
               'nnunet': convert_nnunet, 'duke-dme': convert_duke_dme}
-CONVERT_OPTIONS = ('spacing', 'vendor', 'seed', 'images', 'masks', 'channel', 'grader')  # what `mlds-repro data convert` can pass on
+CONVERT_OPTIONS = ('spacing', 'vendor', 'seed', 'images', 'masks', 'channel', 'grader', 'slice_spacing')  # what `mlds-repro data convert` can pass on
 CONVERT_NOTES = {  # why a converter takes no --spacing
     'nnunet': 'spacing from the NIfTI headers', 'polyp': 'no pixel spacing: 1 x 1', 'jsrt': '0.35 mm after the 2 x 2 reduction',
                  'retouch': 'spacing from the volumes\' headers'}
