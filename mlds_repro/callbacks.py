@@ -35,6 +35,7 @@ class EMATeacher(Callback):
         self.active = not (hasattr(self.learn, 'lr_finder') or hasattr(self.learn, 'gather_preds'))
         if not self.active: return
         self.teacher = copy_model(self.learn.model).eval()  # compiled again, with its own code, if the student is
+        if hasattr(getattr(self.learn, 'loss_func', None), 'ramp_from'): self.learn.loss_func.ramp_from = self.burn_in   # the teacher terms' ramp-ups start when it teaches
         self._pairs = None
         for p in self.teacher.parameters(): p.requires_grad_(False)
         self.step, self.seconds = 0, 0.

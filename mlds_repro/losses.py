@@ -328,12 +328,13 @@ class RoutedLoss:
             bad = [k for k in t.kinds if k not in KINDS]
             if bad: raise MLDSError(f"loss term {t.name!r}: unknown kind(s) {bad}")
         self.terms, self.extra, self.pct, self.live, self.last = list(terms), {}, 1., {}, {}
+        self.ramp_from = 0.  # share of the run where the ramp-ups of terms that read callback inputs start (a teacher's burn-in: set by `EMATeacher`)
     def kinds_for(self, name:str) -> tuple:
         "The kinds of the terms that read the input `name`: the items a callback must supply it for"
         return tuple(k for k in KINDS if any(k in t.kinds and name in t.inputs for t in self.terms))
     def weight(self, t:Term) -> float:
-        "`t`'s weight at the current point of training (`pct`, set by the `LossTerms` callback)"
-        return t.weight * sigmoid_rampup(self.pct, t.rampup)
+        "`t`'s weight at the current point of training (`pct`, set by the `LossTerms` callback); a term that reads callback inputs ramps up from `ramp_from`"
+        return t.weight * sigmoid_rampup(self.pct - (self.ramp_from if t.inputs else 0.), t.rampup)
     def __call__(self, pred, cand, kind, mask, presence, index=None):
         out, b = as_segout(pred), Batch(None, cand, kind, mask, presence, index, self.extra)
         total = out.logits.sum() * 0.  # keeps the graph when no term applies

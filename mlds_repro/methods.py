@@ -224,7 +224,7 @@ class MeanTeacherOptions(TeacherOptions):
 @register
 class MeanTeacher(Method):
     "Supervised terms on full masks + EMA-teacher consistency on all other images"
-    name, Options, needs, uses = 'mean_teacher', MeanTeacherOptions, ('full',), KINDS
+    name, Options, needs, uses, version = 'mean_teacher', MeanTeacherOptions, ('full',), KINDS, '2'  # 2: teacher ramp-ups start after the burn-in
     def composition(self, o, bs): return teacher_composition(o, bs)
     def terms(self, o): return sup_terms(o.dice, o.batch_dice) + [consistency_term(o.weight, o.rampup, class_mean=o.class_mean)]
     def callbacks(self, o): return teacher_callbacks(o)
@@ -282,7 +282,7 @@ def tightness_term(p, b, o:Reiss2021Options):
 @register
 class Reiss2021(Method):
     "Reiss et al. 2021: CE on full masks, deep supervision from every annotation, an EMA teacher corrected by the candidate maps"
-    name, Options, needs, uses = 'reiss2021', Reiss2021Options, ('full',), KINDS
+    name, Options, needs, uses, version = 'reiss2021', Reiss2021Options, ('full',), KINDS, '2'  # 2: teacher ramp-ups start after the burn-in
     def composition(self, o, bs): return teacher_composition(o, bs)
     def model(self, o, in_ch, n_classes, width=16, depth=4, head_ch=HEAD_CH): return UNet(in_ch, n_classes, width=width, depth=depth, head_ch=head_ch, heads=o.ds != 'none')
     def terms(self, o):
@@ -421,7 +421,7 @@ class PredictionPLOptions(PseudoLabelOptions):
 @register
 class PredictionPL(Method):
     "Supervised terms on full masks + CE on the EMA teacher's own confident argmax of every other image (prediction-based pseudo-labels)"
-    name, Options, needs, uses = 'prediction_pl', PredictionPLOptions, ('full',), KINDS
+    name, Options, needs, uses, version = 'prediction_pl', PredictionPLOptions, ('full',), KINDS, '2'  # 2: teacher ramp-ups start after the burn-in
     def composition(self, o, bs): return teacher_composition(o, bs)
     def terms(self, o):
         pl = lambda p, b: ce_loss(p.logits, complete_pseudo_labels(b.extra[Extra.TEACHER].logits, b.cand, o.threshold))
@@ -442,7 +442,7 @@ class Seibold2022Options(PseudoLabelOptions):
 @register
 class Seibold2022(Method):
     "Seibold et al. 2022: supervised terms on full masks + CE on reference-guided pseudo-labels (each pixel labelled by its best match among full-mask pixels in the teacher's feature space)"
-    name, Options, needs, uses = 'seibold2022', Seibold2022Options, ('full',), KINDS
+    name, Options, needs, uses, version = 'seibold2022', Seibold2022Options, ('full',), KINDS, '2'  # 2: teacher ramp-ups start after the burn-in
     def composition(self, o, bs): return teacher_composition(o, bs)
     def terms(self, o):
         return sup_terms(o.dice, o.batch_dice) + [Term('reference_pl', lambda p, b: ce_loss(p.logits, b.extra[Extra.REFERENCE]), KINDS[1:],
