@@ -130,16 +130,16 @@ def cmd_reproduce(a):
 # %% ../nbs/08_cli.ipynb #5a328a77
 def cmd_bench(a):
     "mlds-repro bench: measure speed ratios in one run, print JSON"
-    from mlds_repro.train import bench
+    from mlds_repro.bench import bench
     r = bench(size=a.size, bs=a.batch, n_batches=a.batches, width=a.width, depth=a.depth, repeats=a.repeats, head_ch=a.head_ch)
     if not a.no_jobs:
         from mlds_repro.experiments import bench_jobs
         r.update(bench_jobs(a.grid_runs, a.size, a.width))
     if not a.no_matching:
-        from mlds_repro.train import bench_matching
+        from mlds_repro.bench import bench_matching
         r['matching'] = bench_matching()
     if not a.no_memory:
-        from mlds_repro.train import bench_memory
+        from mlds_repro.bench import bench_memory
         r['memory'] = bench_memory()
     print(json.dumps(r, indent=1))
     if a.out: atomic_json(r, a.out)

@@ -9,7 +9,7 @@ to over 1,741 MB at 20,000 (batches of 8, stopped mid-pass).
 """
 import os
 import pytest
-from mlds_repro.train import bench_memory
+from mlds_repro.bench import bench_memory
 
 @pytest.mark.skipif(not os.environ.get('MLDS_REPRO_SLOW'), reason='slow: set MLDS_REPRO_SLOW=1')
 def test_memory_is_flat_from_2000_to_20000_images():
