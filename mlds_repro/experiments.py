@@ -242,7 +242,8 @@ def save_results(rows:list[dict], out_dir, paper:str, covered:set, failed:list[d
     old = [r for r in read_rows(p) if (r['experiment'], r['dataset']) not in covered] if p.exists() else []
     fp = out_dir/'failed'/f"{paper}.json"
     prev = [f for f in json.loads(fp.read_text()) if (f['experiment'], f['dataset']) not in covered] if fp.exists() else []
-    atomic_write(fp, lambda f: json.dump(prev + list(failed), f, indent=1))
+    if prev or failed: atomic_write(fp, lambda f: json.dump(prev + list(failed), f, indent=1))
+    else: fp.unlink(missing_ok=True)   # nothing failed: no file (an empty list would read as a record of failures)
     return write_rows(old + rows, p)
 
 # %% ../nbs/07_experiments.ipynb #7b92753e
