@@ -192,7 +192,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
     noise = format_noise(parse_noise(weak_noise))
     check_train_args(epochs=epochs, size=size, bs=bs, lr=lr, width=width, depth=depth, steps_per_epoch=steps_per_epoch, threads=threads,
                      num_workers=num_workers, device=device, world=int(os.environ.get('WORLD_SIZE') or 1), amp=amp, head_ch=head_ch, seed=seed)
-    parse_budget(budget)
+    parsed = parse_budget(budget)   # (checked here, before anything is written)
     if unit not in ('case', 'image'): raise MLDSError(f"--budget-unit {unit!r}: expected case or image")
     if budget_strategy not in BUDGET_STRATEGIES: raise MLDSError(f"--budget-strategy {budget_strategy!r}: expected one of {', '.join(BUDGET_STRATEGIES)}")
     out = out_folder(out); created = not out.exists()
@@ -204,7 +204,7 @@ def train(data, method:str='supervised', budget:str='full=1', unit:str='case', e
         if names and not names & {'run.json', 'error.txt'}: raise MLDSError(f"--out {out}: holds files but no run; choose an empty or new folder")
     if not any(summary['class_pixels'][c] for c in dd.classes[1:]):
         raise MLDSError(f"{dd.path}: no mask holds a foreground pixel ({', '.join(dd.classes[1:])}); there is nothing to learn or score")
-    if noise and not {'box', 'global'} & (set(parse_budget(budget)) | {k for a in dd.weak.values() for k in a}) & set(m.uses):
+    if noise and not {'box', 'global'} & (set(parsed) | {k for a in dd.weak.values() for k in a}) & set(m.uses):
         raise MLDSError(f"--weak-noise {noise}: no training image gets a box or an image-level label that {m.name} uses; nothing to perturb")
     device, rank, world = init_distributed(device)
     try:
@@ -236,7 +236,7 @@ def _train(data, m, opts, noise, budget, unit, epochs, size, bs, budget_strategy
     dls = mixed_dls(dd, budget, unit=unit, budget_strategy=budget_strategy, weak_noise=weak_noise, seed=seed, size=size, bs=bs, needs=m.needs, kinds=m.uses, composition=lambda n: m.composition(opts, n),
                     erode_kw=m.erode_kw(opts), steps_per_epoch=steps_per_epoch, num_workers=num_workers, device=device)
     if world > 1: dls.train.shard(rank, world); dls.valid.shard(rank, world)  # each process: its share of every batch, of the validation set
-    unused = [k for k in parse_budget(budget) if k not in m.uses]
+    unused = [k for k in parse_budget(args['budget']) if k not in m.uses]
     if unused and rank == 0: print(f"mlds-repro: warning: {m.name} trains on {', '.join(m.uses)} only: the budget's {', '.join(unused)} share is left out", file=sys.stderr)
     if resume and rank == 0 and not (out/'checkpoint.pth').exists(): print(f"mlds-repro: note: --resume: no run in {out} yet; training from the start", file=sys.stderr)
     if rank == 0: atomic_json(args, out/'run.json')  # once the budget has been dealt: a run that cannot start writes nothing
