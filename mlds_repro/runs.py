@@ -135,6 +135,7 @@ GOLDEN_RUNS = {  # name -> (method, budget, options)
     'mean_teacher-ssl4mis': ('mean_teacher', 'full=0.4,none=0.6', dict(bn='joint', weak_batch='half', class_mean=True, teacher_mode='train')),
     'reiss2021': ('reiss2021', 'full=0.3,box=0.3,global=0.2,none=0.2', {}),
     'reiss2021-soft-standard': ('reiss2021', 'full=0.3,box=0.3,global=0.2,none=0.2', dict(pl_mode='soft', ds='standard', burn_in=0.)),
+    'reiss2021-no-teacher': ('reiss2021', 'full=0.3,box=0.3,global=0.2,none=0.2', dict(teacher=False)),   # BatchNorm per group without a teacher
     'liu2023': ('liu2023', 'full=0.4,eroded=0.6', {}),
     'pan2022_dcr': ('pan2022_dcr', 'full=0.4,box=0.6', {}),
     'pan2022': ('pan2022', 'full=0.4,box=0.6', {}),
