@@ -379,6 +379,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'mlds_repro.data.core.check': ('data.core.html#check', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.check_once': ('data.core.html#check_once', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.check_pixels': ('data.core.html#check_pixels', 'mlds_repro/data/core.py'),
+                                      'mlds_repro.data.core.folder_files': ('data.core.html#folder_files', 'mlds_repro/data/core.py'),
+                                      'mlds_repro.data.core.folder_stamp': ('data.core.html#folder_stamp', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.image_size': ('data.core.html#image_size', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.read_array': ('data.core.html#read_array', 'mlds_repro/data/core.py'),
                                       'mlds_repro.data.core.read_mask': ('data.core.html#read_mask', 'mlds_repro/data/core.py'),

@@ -8,6 +8,7 @@ import dataclasses, hashlib, json, os, tempfile
 import mlds_repro
 from pathlib import Path
 from .core import MLDSError, atomic_write
+from .data.core import folder_files, folder_stamp
 from .annotations import parse_budget, format_budget, BUDGET_STRATEGIES, parse_noise, format_noise
 
 # %% auto #0
@@ -22,11 +23,10 @@ _FP_CACHE = {}
 def data_fingerprint(path) -> str:
     "Hash of every file under the data folder `path` (names and bytes)"
     path = Path(path).resolve()
-    files = sorted(p for p in path.rglob('*') if p.is_file() and not p.name.startswith('.'))
-    stamp = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    stamp = folder_stamp(path)
     if _FP_CACHE.get(path, (None,))[0] == stamp: return _FP_CACHE[path][1]
     h = hashlib.sha1()
-    for p in files: h.update(str(p.relative_to(path)).encode()); h.update(p.read_bytes())
+    for p in folder_files(path): h.update(str(p.relative_to(path)).encode()); h.update(p.read_bytes())
     _FP_CACHE[path] = (stamp, h.hexdigest()[:12])
     return _FP_CACHE[path][1]
 

@@ -303,10 +303,11 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
     want, got = model.config.get('in_ch'), channels(dd.image(ids[0]))
     if want is not None and want != got: raise MLDSError(f"{dd.files[ids[0]]}: {got} channel(s), but {model_path} was trained on {want}-channel images")
     if like is not None and not Path(like).is_dir(): raise MLDSError(f"--like {like}: no such folder (the nnU-Net raw data set)")
+    refs = {}   # volume -> the nnU-Net image whose geometry its NIfTI takes, read once
     if like is not None:
-        vols = list(dict.fromkeys(dd.volume_of[i] for i in ids))
-        if missing := [v for v in vols if _nnunet_geometry(Path(like), v) is None]:
-            raise MLDSError(f"--like {like}: no image or label of volume {missing[0]!r} (of {len(missing)} of {len(vols)}) in imagesTr/imagesTs/labelsTr/labelsTs")
+        refs = {v: _nnunet_geometry(Path(like), v) for v in dict.fromkeys(dd.volume_of[i] for i in ids)}
+        if missing := [v for v, r in refs.items() if r is None]:
+            raise MLDSError(f"--like {like}: no image or label of volume {missing[0]!r} (of {len(missing)} of {len(refs)}) in imagesTr/imagesTs/labelsTr/labelsTs")
     from mlds_repro.data.core import staged_folder
     with staged_folder(out, hint='choose another --out') as tmp:   # written whole or not at all
         model.to(device).eval(); size = int(meta.get('size') or 128); dt = np.uint8 if dd.n_classes <= 256 else np.uint16
@@ -318,7 +319,7 @@ def predict(model_path, data, out, split:str='test', device='cpu', nnunet:bool=F
             vols = list(dict.fromkeys(dd.volume_of[i] for i in ids))
             for v in (progress_bar(vols, leave=False) if progress else vols):
                 a = np.stack([predict_image(model, dd.image(i), size, device).T for i in dd.volumes[v]], axis=2).astype(dt)
-                ref = _nnunet_geometry(Path(like), v) if like is not None else None
+                ref = refs.get(v)
                 if ref is not None and ref.shape[:3] != a.shape: raise MLDSError(f"{v}: prediction {a.shape} != {ref.shape[:3]} of the nnU-Net image; --like names another data set")
                 if ref is not None: img = nib.Nifti1Image(a, ref.affine, ref.header); img.set_data_dtype(dt)
                 else: img = nib.Nifti1Image(a, np.diag([dd.spacing[1], dd.spacing[0], dd.slice_spacing_of(v) or 1.0, 1.0]))

@@ -15,7 +15,7 @@ from ..annotations import (MLDSError, Annotation, mask_labels, read_annotations_
 # %% auto #0
 __all__ = ['IMG_EXTS', 'SPLITS', 'read_array', 'read_mask', 'image_size', 'write_array', 'DataDir', 'staged_folder',
            'staged_dataset', 'write_meta', 'write_dataset', 'binary_dataset', 'channels', 'check_pixels',
-           'same_channels', 'check', 'check_once', 'budget_annotations']
+           'same_channels', 'check', 'folder_files', 'folder_stamp', 'check_once', 'budget_annotations']
 
 # %% ../../nbs/01_data.core.ipynb #cdce4826
 IMG_EXTS = ('.png', '.npy')
@@ -277,12 +277,20 @@ def check(dd:DataDir, progress:bool=False) -> dict:
     return dict(name=dd.name, images=len(ids), cases=len(dd.cases), sizes=sorted(sizes),
                 **{f"n_{s}": len(dd.ids(s)) for s in SPLITS}, class_pixels=dict(zip(dd.classes, counts.tolist())), warnings=warnings)
 
+def folder_files(path) -> list[Path]:
+    "Every file under `path` but hidden ones (`.lock`, temporary files), sorted"
+    return sorted(p for p in Path(path).rglob('*') if p.is_file() and not p.name.startswith('.'))
+
+def folder_stamp(path) -> tuple:
+    "Name, size and modification time of every file of `folder_files(path)`: what per-process caches of a folder compare"
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in folder_files(path))
+
 _CHECKED = {}
 def check_once(dd:DataDir) -> dict:
-    "`check(dd)`, remembered in this process while no file of the folder changes (name, size, time): what `train` runs before it writes anything"
-    stamp = tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in dd.path.rglob('*') if p.is_file()))
-    if _CHECKED.get(dd.path.resolve(), (None,))[0] != stamp: _CHECKED[dd.path.resolve()] = (stamp, check(dd))
-    return _CHECKED[dd.path.resolve()][1]
+    "`check(dd)`, remembered in this process while `folder_stamp` of the folder is unchanged: what `train` runs before it writes anything"
+    key, stamp = dd.path.resolve(), folder_stamp(dd.path)
+    if _CHECKED.get(key, (None,))[0] != stamp: _CHECKED[key] = (stamp, check(dd))
+    return _CHECKED[key][1]
 
 # %% ../../nbs/01_data.core.ipynb #dd814371
 def budget_annotations(dd:DataDir, budget:str|dict, unit:str='case', seed:int=0,
